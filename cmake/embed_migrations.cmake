@@ -1,0 +1,13 @@
+# Writes OUT, a C++ file holding every DIR/NNN_name.sql as a raw string, in numeric order.
+file(GLOB files "${DIR}/*.sql")
+list(SORT files)
+set(body "// Generated from src/store/migrations/*.sql — do not edit.\n#include \"store/migrations.h\"\nnamespace ketnoi::store {\nconst std::vector<MigrationFile>& MigrationFiles() {\n  static const std::vector<MigrationFile> kFiles = {\n")
+foreach(f ${files})
+  get_filename_component(name "${f}" NAME_WE)
+  file(READ "${f}" sql)
+  string(REGEX MATCH "^[0-9]+" version "${name}")
+  string(APPEND body "    {${version}, \"${name}\", R\"KETNOI_SQL(${sql})KETNOI_SQL\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kFiles;\n}\n}  // namespace ketnoi::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

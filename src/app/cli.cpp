@@ -1,0 +1,319 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/json_out.h"
+#include "app/progress.h"
+#include "core/config.h"
+#include "core/messages.h"
+#include "demo/demo.h"
+#include "registry/repo.h"
+#include "search/index.h"
+#include "store/change_log.h"
+#include "store/db.h"
+
+namespace ketnoi::app {
+
+namespace {
+
+// An opened data directory: configuration, store, registry, index.
+struct DataDir {
+  Config config;
+  std::unique_ptr<store::Db> db;
+  std::unique_ptr<registry::Registry> registry;
+  std::unique_ptr<search::Indexer> indexer;
+  std::unique_ptr<search::Searcher> searcher;
+};
+
+Result<DataDir> OpenDataDir(const ConfigSources& sources) {
+  DataDir d;
+  KETNOI_ASSIGN_OR_RETURN(d.config, LoadConfig(sources));
+  KETNOI_ASSIGN_OR_RETURN(d.db, store::Db::Open(d.config.EffectiveStoreUrl()));
+  d.registry = std::make_unique<registry::Registry>(*d.db, SystemClock::Instance());
+  KETNOI_RETURN_IF_ERROR(d.registry->SeedReferenceData());
+  d.indexer = std::make_unique<search::Indexer>(*d.registry, d.config.IndexDir());
+  d.searcher = std::make_unique<search::Searcher>(d.config.IndexDir());
+  return d;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string OneDecimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+void PrintError(const Status& s, const std::string& lang) {
+  std::cerr << (lang == "en" ? "Error: " : "Lỗi: ") << Render(s, lang) << "\n";
+}
+
+// Applies the change log to the index. A lock held by another process (a running server) is
+// not an error for read-only commands: that process keeps the index current.
+Status CatchUp(DataDir& d, bool quiet) {
+  ProgressBar bar(d.config.lang == "en" ? "Indexing" : "Lập chỉ mục", !quiet);
+  auto stats = d.indexer->CatchUp([&](int64_t done, int64_t total) { bar.Update(done, total); });
+  bar.Finish();
+  if (!stats.ok()) {
+    if (stats.status().message().id == "search.index_locked") {
+      std::cerr << Render(stats.status(), d.config.lang) << "\n";
+      return Status::Ok();
+    }
+    return stats.status();
+  }
+  if (stats->changes > 0 && !quiet)
+    std::cerr << Render(Message("cli.index_caught_up", {{"changes", std::to_string(stats->changes)},
+                                                         {"seq", std::to_string(stats->last_seq)}}),
+                        d.config.lang)
+              << "\n";
+  return Status::Ok();
+}
+
+int Fail(const Status& s, const std::string& lang) {
+  PrintError(s, lang);
+  return 1;
+}
+
+std::string Join(const std::vector<int64_t>& ids, size_t max) {
+  std::string out;
+  for (size_t i = 0; i < ids.size() && i < max; ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
+  if (ids.size() > max) out += ", …";
+  return out;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App cli{"Ketnoi — hệ thống quản lý nhiệm vụ khoa học và công nghệ của Hà Nội"};
+  cli.require_subcommand(1);
+  ConfigSources sources;
+  std::string data_dir = "data", lang, store_url;
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("--data", data_dir, "Thư mục dữ liệu / data directory")->capture_default_str();
+    cmd->add_option("--lang", lang, "vi | en");
+    cmd->add_option("--store", store_url, "sqlite:PATH | postgresql://…");
+  };
+  bool quiet = false;
+
+  auto* demo_cmd = cli.add_subcommand("demo", "Tạo dữ liệu mẫu / build the demo corpus");
+  add_common(demo_cmd);
+  int64_t demo_tasks = 20000;
+  uint64_t demo_seed = 1;
+  bool demo_if_empty = false;
+  demo_cmd->add_option("--tasks", demo_tasks, "Số nhiệm vụ / number of tasks")
+      ->check(CLI::Range(int64_t{0}, int64_t{100000000}))
+      ->capture_default_str();
+  demo_cmd->add_option("--seed", demo_seed, "Hạt giống / seed")->capture_default_str();
+  demo_cmd->add_flag("--if-empty", demo_if_empty, "Chỉ khi chưa có nhiệm vụ / only into an empty store");
+
+  auto* search_cmd = cli.add_subcommand("search", "Tìm kiếm nhiệm vụ / search tasks");
+  add_common(search_cmd);
+  std::string query, sort = "relevance";
+  int limit = 10, offset = 0;
+  bool facets = false, json = false;
+  std::vector<std::string> filter_args;
+  search_cmd->add_option("query", query, "Câu truy vấn / query")->required();
+  search_cmd->add_option("--limit", limit)->check(CLI::Range(0, 1000))->capture_default_str();
+  search_cmd->add_option("--offset", offset)->check(CLI::Range(0, 100000000));
+  search_cmd->add_option("--sort", sort, "relevance|date|date_asc|budget|budget_asc|title|title_desc");
+  search_cmd->add_option("--filter", filter_args, "name=value (field, level, kind, program, status, year, host, source, district)");
+  search_cmd->add_flag("--facets", facets);
+  search_cmd->add_flag("--json", json);
+
+  auto* reindex_cmd = cli.add_subcommand("reindex", "Lập lại chỉ mục / rebuild the index");
+  add_common(reindex_cmd);
+  auto* check_cmd = cli.add_subcommand("check", "So khớp kho và chỉ mục / compare store and index");
+  add_common(check_cmd);
+  bool no_catch_up = false;
+  check_cmd->add_flag("--no-catch-up", no_catch_up, "Không cập nhật chỉ mục trước / compare as is");
+  auto* stats_cmd = cli.add_subcommand("stats", "Thống kê / statistics");
+  add_common(stats_cmd);
+  bool stats_json = false;
+  stats_cmd->add_flag("--json", stats_json);
+  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd})
+    cmd->add_flag("--quiet,-q", quiet, "Không hiện tiến độ / no progress output");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+
+  sources.data_dir = data_dir;
+  if (!lang.empty()) sources.flags["lang"] = lang;
+  if (!store_url.empty()) sources.flags["store.url"] = store_url;
+  std::string msg_lang = lang == "en" ? "en" : "vi";
+  auto opened = OpenDataDir(sources);
+  if (!opened.ok()) return Fail(opened.status(), msg_lang);
+  DataDir& d = *opened;
+  msg_lang = d.config.lang;
+
+  if (*demo_cmd) {
+    auto start = std::chrono::steady_clock::now();
+    if (demo_if_empty) {
+      auto st = d.registry->Stats();
+      if (!st.ok()) return Fail(st.status(), msg_lang);
+      if (st->tasks > 0) {
+        std::cout << Render(Message("cli.demo_exists", {{"tasks", std::to_string(st->tasks)}}), msg_lang) << "\n";
+        Status s = CatchUp(d, quiet);
+        return s.ok() ? 0 : Fail(s, msg_lang);
+      }
+    }
+    // Catch up first so work left by an interrupted run is indexed before more is added.
+    if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
+    ProgressBar bar(msg_lang == "en" ? "Demo tasks" : "Nhiệm vụ mẫu", !quiet);
+    demo::DemoOptions opt;
+    opt.tasks = demo_tasks;
+    opt.seed = demo_seed;
+    opt.progress = [&](int64_t done, int64_t total) { bar.Update(done, total); };
+    auto stats = demo::BuildDemo(*d.registry, opt);
+    bar.Finish();
+    if (!stats.ok()) return Fail(stats.status(), msg_lang);
+    if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
+    std::cout << Render(Message("cli.demo_done",
+                                {{"tasks", std::to_string(stats->tasks_before + stats->tasks_added)},
+                                 {"orgs", std::to_string(stats->organisations)},
+                                 {"people", std::to_string(stats->people)},
+                                 {"programs", std::to_string(stats->programs)},
+                                 {"seconds", OneDecimal(SecondsSince(start))}}),
+                        msg_lang)
+              << "\n";
+    return 0;
+  }
+
+  if (*search_cmd) {
+    if (Status s = CatchUp(d, true); !s.ok()) return Fail(s, msg_lang);
+    search::SearchRequest req;
+    req.query = query;
+    req.limit = limit;
+    req.offset = offset;
+    req.sort = sort;
+    req.facets = facets;
+    req.lang = msg_lang;
+    req.facet_sample = d.config.search_facet_sample;
+    for (const auto& f : filter_args) {
+      size_t eq = f.find('=');
+      if (eq == std::string::npos || eq == 0)
+        return Fail(Status::Invalid({"search.unknown_filter", {{"name", f}}}), msg_lang);
+      req.filters[f.substr(0, eq)].push_back(f.substr(eq + 1));
+    }
+    auto result = d.searcher->Search(req);
+    if (!result.ok()) return Fail(result.status(), msg_lang);
+    if (json) {
+      std::cout << SearchResultJson(*result, facets) << "\n";
+      return 0;
+    }
+    if (result->total == 0) std::cout << Render(Message("cli.no_results", {{"query", query}}), msg_lang) << "\n";
+    else std::cout << Render(Message("cli.results", {{"total", std::to_string(result->total)}}), msg_lang) << "\n";
+    if (!result->suggestion.empty())
+      std::cout << Render(Message("cli.did_you_mean", {{"suggestion", result->suggestion}}), msg_lang) << "\n";
+    for (const auto& h : result->hits)
+      std::cout << "  [" << h.id << "] " << (h.code.empty() ? "" : h.code + "  ") << h.title << "\n";
+    if (facets) {
+      for (const auto& f : result->facets) {
+        std::cout << f.name << ":";
+        size_t shown = 0;
+        for (const auto& v : f.values) {
+          if (shown++ == 8) break;
+          std::cout << "  " << v.label << " (" << v.count << ")";
+        }
+        std::cout << "\n";
+      }
+    }
+    return 0;
+  }
+
+  if (*reindex_cmd) {
+    auto start = std::chrono::steady_clock::now();
+    ProgressBar bar(msg_lang == "en" ? "Reindexing" : "Lập lại chỉ mục", !quiet);
+    auto count = d.indexer->Rebuild([&](int64_t done, int64_t total) { bar.Update(done, total); });
+    bar.Finish();
+    if (!count.ok()) return Fail(count.status(), msg_lang);
+    if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
+    std::cout << Render(Message("cli.reindex_done", {{"count", std::to_string(*count)},
+                                                      {"seconds", OneDecimal(SecondsSince(start))}}),
+                        msg_lang)
+              << "\n";
+    return 0;
+  }
+
+  if (*check_cmd) {
+    if (!no_catch_up)
+      if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
+    int failures = 0;
+    auto last_seq = store::LastSeq(*d.db);
+    auto applied = d.indexer->LastApplied();
+    if (!last_seq.ok()) return Fail(last_seq.status(), msg_lang);
+    if (!applied.ok()) return Fail(applied.status(), msg_lang);
+    if (*applied < *last_seq) {
+      std::cout << Render(Message("cli.check_lag", {{"lag", std::to_string(*last_seq - *applied)}}), msg_lang) << "\n";
+      ++failures;
+    }
+    std::vector<int64_t> store_ids;
+    for (int64_t after = 0;;) {
+      auto page = d.registry->PublicTaskIds(after, 50000);
+      if (!page.ok()) return Fail(page.status(), msg_lang);
+      if (page->empty()) break;
+      store_ids.insert(store_ids.end(), page->begin(), page->end());
+      after = page->back();
+    }
+    auto index_ids = d.searcher->AllIds();
+    if (!index_ids.ok()) return Fail(index_ids.status(), msg_lang);
+    std::vector<int64_t> missing, extra;
+    std::set_difference(store_ids.begin(), store_ids.end(), index_ids->begin(), index_ids->end(),
+                        std::back_inserter(missing));
+    std::set_difference(index_ids->begin(), index_ids->end(), store_ids.begin(), store_ids.end(),
+                        std::back_inserter(extra));
+    if (!missing.empty()) {
+      std::cout << Render(Message("cli.check_missing", {{"count", std::to_string(missing.size())},
+                                                        {"ids", Join(missing, 10)}}),
+                          msg_lang)
+                << "\n";
+      ++failures;
+    }
+    if (!extra.empty()) {
+      std::cout << Render(Message("cli.check_extra", {{"count", std::to_string(extra.size())},
+                                                      {"ids", Join(extra, 10)}}),
+                          msg_lang)
+                << "\n";
+      ++failures;
+    }
+    if (failures) return 1;
+    std::cout << Render(Message("cli.check_ok", {{"count", std::to_string(store_ids.size())}}), msg_lang) << "\n";
+    return 0;
+  }
+
+  if (*stats_cmd) {
+    if (Status s = CatchUp(d, true); !s.ok()) return Fail(s, msg_lang);
+    auto st = d.registry->Stats();
+    if (!st.ok()) return Fail(st.status(), msg_lang);
+    auto docs = d.searcher->DocCount();
+    auto seq = d.indexer->LastApplied();
+    if (!docs.ok()) return Fail(docs.status(), msg_lang);
+    if (!seq.ok()) return Fail(seq.status(), msg_lang);
+    if (stats_json) {
+      std::cout << StatsJson(*st, *docs, *seq) << "\n";
+      return 0;
+    }
+    bool en = msg_lang == "en";
+    std::cout << (en ? "Tasks: " : "Nhiệm vụ: ") << st->tasks << (en ? " (public: " : " (công khai: ")
+              << st->public_tasks << ")\n"
+              << (en ? "Organisations: " : "Tổ chức: ") << st->organisations << "\n"
+              << (en ? "People: " : "Cá nhân: ") << st->people << "\n"
+              << (en ? "Programs: " : "Chương trình: ") << st->programs << "\n"
+              << (en ? "State budget: " : "Kinh phí ngân sách: ") << FormatVnd(st->total_budget_state) << "\n"
+              << (en ? "Index: " : "Chỉ mục: ") << *docs << (en ? " documents, change " : " tài liệu, thay đổi ")
+              << *seq << "/" << st->last_change << "\n";
+    return 0;
+  }
+  return 2;
+}
+
+}  // namespace ketnoi::app

@@ -1,0 +1,49 @@
+#pragma once
+// Configuration of one data directory: `ketnoi.toml` inside it, then KETNOI_* environment
+// variables, then command-line flags, each overriding the one before.
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+
+namespace ketnoi {
+
+struct Config {
+  std::filesystem::path data_dir = "data";
+  // "" means the embedded SQLite file <data_dir>/ketnoi.db; otherwise "sqlite:PATH" or a
+  // libpq URI "postgresql://…".
+  std::string store_url;
+  std::string lang = "vi";  // "vi" or "en": the language of messages on the command line
+  std::string server_bind = "127.0.0.1";
+  int server_port = 8080;
+  // How many matching documents a search examines to count facets exactly. Counts are exact
+  // when the match set is smaller; larger sets show counts from this sample, scaled.
+  int search_facet_sample = 200000;
+
+  std::filesystem::path IndexDir() const { return data_dir / "index"; }
+  std::filesystem::path SqlitePath() const { return data_dir / "ketnoi.db"; }
+  std::string EffectiveStoreUrl() const;
+};
+
+// Each known key ("store.url", "server.port", …), its environment variable
+// (KETNOI_STORE_URL, …) and how to set it on a Config from text.
+struct ConfigKey {
+  const char* key;
+  const char* env;
+  std::function<Status(Config&, const std::string&)> set;
+};
+const std::vector<ConfigKey>& ConfigKeys();
+
+struct ConfigSources {
+  std::filesystem::path data_dir = "data";
+  std::map<std::string, std::string> flags;  // key → value, from the command line
+  // Reads an environment variable; defaults to ::getenv. Tests inject their own.
+  std::function<std::optional<std::string>(const char*)> getenv;
+};
+
+Result<Config> LoadConfig(const ConfigSources& sources);
+
+}  // namespace ketnoi

@@ -1,0 +1,566 @@
+#include "search/index.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "search/query.h"
+#include "store/change_log.h"
+#include "text/text.h"
+
+namespace ketnoi::search {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Value slots.
+constexpr Xapian::valueno kSlotField = 0, kSlotLevel = 1, kSlotKind = 2, kSlotProgram = 3,
+                          kSlotStatus = 4, kSlotYear = 5, kSlotHost = 6, kSlotSource = 7,
+                          kSlotDate = 10, kSlotBudget = 11, kSlotTitle = 12;
+
+struct FacetDef {
+  const char* name;
+  Xapian::valueno slot;
+  const char* filter_prefix;  // boolean term prefix used to filter on this facet
+};
+constexpr FacetDef kFacets[] = {
+    {"field", kSlotField, "XF"},   {"level", kSlotLevel, "XL"}, {"kind", kSlotKind, "XK"},
+    {"program", kSlotProgram, "XG"}, {"status", kSlotStatus, "XS"}, {"year", kSlotYear, "XY"},
+    {"host", kSlotHost, "XH"},     {"source", kSlotSource, "XR"},
+};
+constexpr const char* kDistrictPrefix = "XD";
+constexpr const char* kIdPrefix = "Q";
+constexpr const char* kLastSeqKey = "last_seq";
+constexpr size_t kMaxTermBytes = 120;
+constexpr Xapian::termpos kFieldGap = 100;
+constexpr int kCommitEvery = 20000;
+
+const char* TextPrefix(std::string_view field) {
+  if (field == "title") return "S";
+  if (field == "abstract") return "B";
+  if (field == "keywords") return "K";
+  if (field == "host") return "H";
+  if (field == "pi") return "P";
+  if (field == "code") return "C";
+  return "";
+}
+// Prefixed terms with positions (phrases inside the field work); others carry frequency only.
+bool PositionalField(std::string_view field) { return field == "title" || field == "code"; }
+
+std::string IdTerm(int64_t id) { return kIdPrefix + std::to_string(id); }
+
+// Filter values are compared folded, so "Tinh", "tinh" and "tỉnh" are the same.
+std::string FilterTerm(const char* prefix, std::string_view value) {
+  return prefix + text::Fold(value);
+}
+
+class DocBuilder {
+ public:
+  explicit DocBuilder(Xapian::Document& doc) : doc_(doc) {}
+
+  // Indexes `value` into the general positional text (folded and, when different, accented
+  // syllables at the same position) and, when `field` is given, into that field's prefix.
+  void Text(std::string_view value, std::string_view field, Xapian::termcount wdf = 1) {
+    const std::string prefix = TextPrefix(field);
+    const bool positional = PositionalField(field);
+    for (const text::Token& t : text::Tokenize(value)) {
+      if (t.lower.size() > kMaxTermBytes) continue;
+      ++pos_;
+      doc_.add_posting(t.folded, pos_, wdf);
+      if (t.lower != t.folded) doc_.add_posting(t.lower, pos_, wdf);
+      if (!prefix.empty()) {
+        if (positional)
+          doc_.add_posting(prefix + t.folded, pos_, wdf);
+        else
+          doc_.add_term(prefix + t.folded, wdf);
+      }
+    }
+    pos_ += kFieldGap;
+  }
+
+ private:
+  Xapian::Document& doc_;
+  Xapian::termpos pos_ = 0;
+};
+
+std::string FacetFieldValue(const std::string& code) {
+  return code.size() >= 3 ? code.substr(0, 3) : code;
+}
+
+Xapian::Document BuildDocument(const registry::TaskRecord& rec) {
+  const registry::Task& t = rec.task;
+  Xapian::Document doc;
+  doc.set_data(std::to_string(t.id) + '\x1f' + t.code + '\x1f' + t.source + '\x1f' +
+               t.external_id + '\x1f' + t.title);
+  doc.add_boolean_term(IdTerm(t.id));
+  DocBuilder b(doc);
+  b.Text(t.title, "title", 3);
+  b.Text(t.code, "code", 2);
+  std::string keywords;
+  for (const auto& k : t.keywords) keywords += k + " ; ";
+  b.Text(keywords, "keywords", 2);
+  b.Text(t.abstract, "abstract");
+  b.Text(t.objectives, "");
+  b.Text(t.content, "");
+  b.Text(rec.host_name + " ; " + rec.host_short_name + " ; " + rec.host_parent, "host");
+  b.Text(rec.host_district, "");
+  b.Text(rec.pi_name, "pi");
+  b.Text(rec.program_name, "");
+  b.Text(t.result_summary, "");
+  b.Text(t.applied_at, "");
+
+  // Filters and facets.
+  if (!t.field_code.empty()) {
+    doc.add_boolean_term(FilterTerm("XF", t.field_code.substr(0, 1)));
+    if (t.field_code.size() >= 3) doc.add_boolean_term(FilterTerm("XF", t.field_code.substr(0, 3)));
+    if (t.field_code.size() >= 5) doc.add_boolean_term(FilterTerm("XF", t.field_code));
+    doc.add_value(kSlotField, FacetFieldValue(t.field_code));
+  }
+  auto facet = [&](Xapian::valueno slot, const char* prefix, const std::string& value) {
+    if (value.empty()) return;
+    doc.add_boolean_term(FilterTerm(prefix, value));
+    doc.add_value(slot, value);
+  };
+  facet(kSlotLevel, "XL", t.level);
+  facet(kSlotKind, "XK", t.kind);
+  facet(kSlotProgram, "XG", rec.program_code);
+  facet(kSlotStatus, "XS", t.status);
+  facet(kSlotYear, "XY", t.start ? std::to_string(t.start->year) : "");
+  facet(kSlotHost, "XH", t.host_id ? std::to_string(*t.host_id) : "");
+  facet(kSlotSource, "XR", t.source);
+  if (!rec.host_district.empty()) doc.add_boolean_term(FilterTerm(kDistrictPrefix, rec.host_district));
+
+  // Sort keys.
+  if (t.start)
+    doc.add_value(kSlotDate, Xapian::sortable_serialise(static_cast<double>(t.start->DaysSinceEpoch())));
+  doc.add_value(kSlotBudget, Xapian::sortable_serialise(static_cast<double>(t.TotalBudget().dong)));
+  doc.add_value(kSlotTitle, text::CollationKey(t.title));
+  return doc;
+}
+
+Status IndexError(const Xapian::Error& e) {
+  return Status::Internal({"search.index_error", {{"reason", e.get_description()}}});
+}
+
+int64_t ReadLastSeq(const Xapian::Database& db) {
+  std::string v = db.get_metadata(kLastSeqKey);
+  return v.empty() ? 0 : std::stoll(v);
+}
+
+// Writes documents for a batch of task ids: public tasks are (re)indexed, everything else
+// (deleted, secret, restricted) is removed. Display labels for program and host facets are
+// kept in the index's metadata.
+class BatchWriter {
+ public:
+  BatchWriter(registry::Registry& registry, Xapian::WritableDatabase& db)
+      : registry_(registry), db_(db) {}
+
+  Result<int64_t> Write(const std::vector<int64_t>& ids) {
+    KETNOI_ASSIGN_OR_RETURN(std::vector<registry::TaskRecord> records, registry_.GetTaskRecords(ids));
+    std::unordered_map<int64_t, const registry::TaskRecord*> found;
+    for (const auto& r : records) found[r.task.id] = &r;
+    for (int64_t id : ids) {
+      auto it = found.find(id);
+      if (it != found.end() && it->second->task.IsPublic()) {
+        const registry::TaskRecord& rec = *it->second;
+        db_.replace_document(IdTerm(id), BuildDocument(rec));
+        if (!rec.program_code.empty()) Label("label:program:" + rec.program_code, rec.program_name);
+        if (rec.task.host_id) Label("label:host:" + std::to_string(*rec.task.host_id), rec.host_name);
+      } else {
+        db_.delete_document(IdTerm(id));
+      }
+    }
+    return static_cast<int64_t>(ids.size());
+  }
+
+ private:
+  void Label(const std::string& key, const std::string& value) {
+    auto it = labels_.find(key);
+    if (it != labels_.end() && it->second == value) return;
+    if (db_.get_metadata(key) != value) db_.set_metadata(key, value);
+    labels_[key] = value;
+  }
+
+  registry::Registry& registry_;
+  Xapian::WritableDatabase& db_;
+  std::unordered_map<std::string, std::string> labels_;
+};
+
+Result<Xapian::WritableDatabase> OpenWritable(const fs::path& dir) {
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "20000", 0);
+  std::error_code ec;
+  fs::create_directories(dir.parent_path(), ec);
+  try {
+    return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    return Status::Unavailable({"search.index_locked"});
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& FacetNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> v;
+    for (const auto& f : kFacets) v.emplace_back(f.name);
+    return v;
+  }();
+  return kNames;
+}
+
+Result<int64_t> Indexer::LastApplied() const {
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) return int64_t{0};
+  try {
+    Xapian::Database db(dir_.string());
+    return ReadLastSeq(db);
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+}
+
+Result<CatchUpStats> Indexer::CatchUp(const Progress& progress) {
+  KETNOI_ASSIGN_OR_RETURN(Xapian::WritableDatabase wdb, OpenWritable(dir_));
+  try {
+    CatchUpStats stats;
+    int64_t last = ReadLastSeq(wdb);
+    const int64_t start = last;
+    KETNOI_ASSIGN_OR_RETURN(int64_t target, store::LastSeq(registry_.db()));
+    BatchWriter writer(registry_, wdb);
+    int64_t since_commit = 0;
+    while (true) {
+      KETNOI_ASSIGN_OR_RETURN(std::vector<store::Change> changes,
+                              store::ChangesAfter(registry_.db(), last, 5000));
+      if (changes.empty()) break;
+      std::vector<int64_t> ids;
+      std::unordered_set<int64_t> seen;
+      for (const auto& c : changes) {
+        if (c.entity == "task") {
+          if (seen.insert(c.entity_id).second) ids.push_back(c.entity_id);
+          continue;
+        }
+        KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> related,
+                                registry_.TasksMentioning(c.entity, c.entity_id));
+        for (int64_t id : related)
+          if (seen.insert(id).second) ids.push_back(id);
+      }
+      KETNOI_ASSIGN_OR_RETURN(int64_t written, writer.Write(ids));
+      stats.documents += written;
+      stats.changes += static_cast<int64_t>(changes.size());
+      last = changes.back().seq;
+      wdb.set_metadata(kLastSeqKey, std::to_string(last));
+      since_commit += written + static_cast<int64_t>(changes.size()) / 10;
+      if (since_commit >= kCommitEvery) {
+        wdb.commit();
+        since_commit = 0;
+      }
+      if (progress) progress(last - start, std::max(target, last) - start);
+    }
+    wdb.commit();
+    stats.last_seq = last;
+    return stats;
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+}
+
+Result<int64_t> Indexer::Rebuild(const Progress& progress) {
+  // Hold the live index's write lock so no catch-up runs while we rebuild beside it.
+  KETNOI_ASSIGN_OR_RETURN(Xapian::WritableDatabase live, OpenWritable(dir_));
+  fs::path fresh = dir_;
+  fresh += ".rebuild";
+  std::error_code ec;
+  fs::remove_all(fresh, ec);
+  int64_t count = 0;
+  try {
+    // Everything up to this sequence is in the store now; later changes are re-applied by
+    // catch-up, which is idempotent (documents are replaced by id).
+    KETNOI_ASSIGN_OR_RETURN(int64_t seq, store::LastSeq(registry_.db()));
+    KETNOI_ASSIGN_OR_RETURN(registry::RegistryStats st, registry_.Stats());
+    Xapian::WritableDatabase wdb(fresh.string(), Xapian::DB_CREATE);
+    BatchWriter writer(registry_, wdb);
+    int64_t after = 0;
+    while (true) {
+      KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> ids, registry_.PublicTaskIds(after, 5000));
+      if (ids.empty()) break;
+      KETNOI_ASSIGN_OR_RETURN(int64_t n, writer.Write(ids));
+      count += n;
+      after = ids.back();
+      if (progress) progress(count, st.public_tasks);
+    }
+    wdb.set_metadata(kLastSeqKey, std::to_string(seq));
+    wdb.commit();
+    wdb.close();
+    live.close();
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(fresh, ec);
+    return IndexError(e);
+  }
+  fs::path old = dir_;
+  old += ".old";
+  fs::remove_all(old, ec);
+  fs::rename(dir_, old, ec);
+  fs::rename(fresh, dir_, ec);
+  if (ec) return Status::Io({"search.index_error", {{"reason", ec.message()}}});
+  fs::remove_all(old, ec);
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+Xapian::Query ClauseQuery(const QueryClause& c) {
+  std::string prefix = TextPrefix(c.field);
+  std::vector<Xapian::Query> terms;
+  for (const auto& t : c.tokens) terms.emplace_back(prefix + t.folded);
+  if (terms.size() == 1) return terms.front();
+  if (c.phrase && (c.field.empty() || PositionalField(c.field)))
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+  return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool AsciiWord(std::string_view s) {
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  return !s.empty();
+}
+
+// The most frequent indexed syllable within a small edit distance of `word`, or "".
+std::string ClosestTerm(const Xapian::Database& db, const std::string& word) {
+  if (!AsciiWord(word) || word.size() < 2) return "";
+  size_t max_distance = word.size() <= 4 ? 1 : 2;
+  std::string best;
+  Xapian::doccount best_freq = 0;
+  // Candidates share the first letter (typing errors rarely hit it) — bounded work.
+  for (auto it = db.allterms_begin(word.substr(0, 1)); it != db.allterms_end(word.substr(0, 1)); ++it) {
+    std::string term = *it;
+    if (!AsciiWord(term) || term == word) continue;
+    if (term.size() + max_distance < word.size() || term.size() > word.size() + max_distance) continue;
+    if (EditDistance(term, word) > max_distance) continue;
+    Xapian::doccount f = it.get_termfreq();
+    if (f > best_freq) {
+      best_freq = f;
+      best = term;
+    }
+  }
+  return best;
+}
+
+std::string FacetLabel(const Xapian::Database& db, std::string_view facet, const std::string& value,
+                       const std::string& lang) {
+  if (facet == "field") {
+    const registry::Field* f = registry::FindField(value);
+    return f ? std::string(lang == "en" ? f->name_en : f->name_vi) : value;
+  }
+  if (facet == "level") return registry::Label(registry::TaskLevels(), value, lang);
+  if (facet == "kind") return registry::Label(registry::TaskKinds(), value, lang);
+  if (facet == "status") return registry::Label(registry::TaskStatuses(), value, lang);
+  if (facet == "program" || facet == "host") {
+    std::string label = db.get_metadata("label:" + std::string(facet) + ":" + value);
+    return label.empty() ? value : label;
+  }
+  return value;
+}
+
+Hit HitFromDocument(const Xapian::Document& doc) {
+  Hit h;
+  std::string data = doc.get_data();
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t end = data.find('\x1f', start);
+    parts.push_back(data.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  parts.resize(5);
+  h.id = parts[0].empty() ? 0 : std::stoll(parts[0]);
+  h.code = parts[1];
+  h.source = parts[2];
+  h.external_id = parts[3];
+  h.title = parts[4];
+  return h;
+}
+
+}  // namespace
+
+Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
+  SearchResult result;
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) return result;
+  try {
+    Xapian::Database db(dir_.string());
+    ParsedQuery parsed = ParseQuery(req.query);
+
+    std::vector<Xapian::Query> must, must_not, boost;
+    for (const auto& c : parsed.clauses) {
+      (c.negated ? must_not : must).push_back(ClauseQuery(c));
+      if (c.negated || !c.field.empty()) continue;
+      for (const auto& t : c.tokens)
+        if (t.lower != t.folded) boost.emplace_back(t.lower);
+    }
+    Xapian::Query query = must.empty() ? Xapian::Query::MatchAll
+                                       : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+    if (!must_not.empty())
+      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                            Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
+    if (!boost.empty())
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end()));
+
+    // Filters from the request and from the query text; OR within a facet, AND across.
+    std::map<std::string, std::vector<std::string>> filters = req.filters;
+    for (auto& [name, values] : parsed.filters)
+      filters[name].insert(filters[name].end(), values.begin(), values.end());
+    std::vector<Xapian::Query> filter_queries;
+    for (const auto& [name, values] : filters) {
+      const char* prefix = nullptr;
+      for (const auto& f : kFacets)
+        if (name == f.name) prefix = f.filter_prefix;
+      if (name == "district") prefix = kDistrictPrefix;
+      if (!prefix) return Status::Invalid({"search.unknown_filter", {{"name", name}}});
+      std::vector<Xapian::Query> alternatives;
+      for (const auto& v : values) alternatives.emplace_back(FilterTerm(prefix, v));
+      if (!alternatives.empty())
+        filter_queries.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+    if (!filter_queries.empty())
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            Xapian::Query(Xapian::Query::OP_AND, filter_queries.begin(),
+                                          filter_queries.end()));
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    std::string sort = req.sort.empty() ? "relevance" : req.sort;
+    if (sort == "relevance" && must.empty()) sort = "date";  // browsing: newest first
+    if (sort == "date") enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+    else if (sort == "date_asc") enquire.set_sort_by_value_then_relevance(kSlotDate, false);
+    else if (sort == "budget") enquire.set_sort_by_value_then_relevance(kSlotBudget, true);
+    else if (sort == "budget_asc") enquire.set_sort_by_value_then_relevance(kSlotBudget, false);
+    else if (sort == "title") enquire.set_sort_by_value_then_relevance(kSlotTitle, false);
+    else if (sort == "title_desc") enquire.set_sort_by_value_then_relevance(kSlotTitle, true);
+    else if (sort != "relevance") return Status::Invalid({"search.bad_sort", {{"value", req.sort}}});
+
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    if (req.facets) {
+      for (const auto& f : kFacets) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
+        enquire.add_matchspy(spies.back().get());
+      }
+    }
+    int limit = std::clamp(req.limit, 0, 1000);
+    int offset = std::max(req.offset, 0);
+    Xapian::doccount check = req.facets ? static_cast<Xapian::doccount>(std::max(req.facet_sample, 0)) : 0;
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                         static_cast<Xapian::doccount>(limit), check);
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit h = HitFromDocument(it.get_document());
+      h.score = sort == "relevance" ? it.get_weight() : 0;
+      result.hits.push_back(std::move(h));
+    }
+    for (size_t i = 0; i < spies.size(); ++i) {
+      Facet facet;
+      facet.name = kFacets[i].name;
+      Xapian::doccount seen = spies[i]->get_total();
+      double scale = 1.0;
+      if (!result.total_exact && seen > 0 && static_cast<int64_t>(seen) < result.total) {
+        scale = static_cast<double>(result.total) / seen;
+        facet.exact = false;
+      }
+      for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
+        FacetValue fv;
+        fv.value = *v;
+        fv.count = static_cast<int64_t>(v.get_termfreq() * scale + 0.5);
+        fv.label = FacetLabel(db, facet.name, fv.value, req.lang);
+        facet.values.push_back(std::move(fv));
+      }
+      std::stable_sort(facet.values.begin(), facet.values.end(),
+                       [&](const FacetValue& a, const FacetValue& b) {
+                         if (a.count != b.count) return a.count > b.count;
+                         return text::Compare(a.label, b.label) < 0;
+                       });
+      if (facet.values.size() > 50) facet.values.resize(50);
+      result.facets.push_back(std::move(facet));
+    }
+
+    // "Did you mean": replace words the index has never seen by the closest frequent one.
+    bool unknown = false;
+    std::string suggestion;
+    for (const auto& c : parsed.clauses) {
+      std::string part;
+      for (const auto& t : c.tokens) {
+        std::string word = t.folded;
+        if (db.get_termfreq(t.folded) == 0) {
+          std::string better = ClosestTerm(db, t.folded);
+          if (!better.empty()) {
+            word = better;
+            unknown = true;
+          }
+        } else {
+          word = t.lower;
+        }
+        part += (part.empty() ? "" : " ") + word;
+      }
+      if (c.phrase && c.tokens.size() > 1 && !c.field.empty()) part = c.field + ":\"" + part + "\"";
+      else if (c.phrase && c.tokens.size() > 1) part = "\"" + part + "\"";
+      else if (!c.field.empty()) part = c.field + ":" + part;
+      if (c.negated) part = "-" + part;
+      suggestion += (suggestion.empty() ? "" : " ") + part;
+    }
+    if (unknown) result.suggestion = suggestion;
+    return result;
+  } catch (const Xapian::QueryParserError& e) {
+    return Status::Invalid({"search.bad_query", {{"reason", e.get_msg()}}});
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+}
+
+Result<std::vector<int64_t>> Searcher::AllIds() const {
+  std::vector<int64_t> ids;
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) return ids;
+  try {
+    Xapian::Database db(dir_.string());
+    for (auto it = db.allterms_begin(kIdPrefix); it != db.allterms_end(kIdPrefix); ++it)
+      ids.push_back(std::stoll((*it).substr(1)));
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+Result<int64_t> Searcher::DocCount() const {
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) return int64_t{0};
+  try {
+    return static_cast<int64_t>(Xapian::Database(dir_.string()).get_doccount());
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+}
+
+}  // namespace ketnoi::search
