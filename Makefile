@@ -1,0 +1,35 @@
+# The two commands of the README, for a fresh Debian 12 machine:
+#   make run    install what is missing, build, load the demo data into ./data if empty
+#   make test   install what is missing, build, run every test (SQLite and PostgreSQL)
+PRESET ?= release
+BUILD := build/$(PRESET)
+WERROR := $(if $(CI),ON,OFF)
+
+.PHONY: all setup configure build run test test-sanitize bench format clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+configure: setup
+	@cmake --preset $(PRESET) -DKETNOI_WERROR=$(WERROR) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j2
+
+run: build
+	@scripts/run.sh
+
+test: build
+	@scripts/test.sh $(BUILD)
+
+# The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize:
+	@$(MAKE) --no-print-directory test PRESET=debug
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
+
+clean:
+	rm -rf build
