@@ -1,1 +1,247 @@
-// placeholder
+// The real `ketnoi` binary, driven as a user would: demo corpus, search by the promised
+// queries, check, bad input, and a SIGKILL in the middle of `ketnoi demo`.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "store/db.h"
+#include "temp_dir.h"
+
+namespace ketnoi {
+namespace {
+
+std::string Bin() {
+  const char* b = std::getenv("KETNOI_BIN");
+  return b ? b : "build/release/ketnoi";
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+struct RunResult {
+  int code = -1;
+  std::string out;
+};
+
+// Runs ketnoi with `args`; stdout only unless `with_stderr`.
+RunResult Ketnoi(const std::vector<std::string>& args, bool with_stderr = false) {
+  std::string cmd = Quote(Bin());
+  for (const auto& a : args) cmd += " " + Quote(a);
+  cmd += with_stderr ? " 2>&1" : " 2>/dev/null";
+  RunResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::set<int64_t> HitIds(const RunResult& r) {
+  std::set<int64_t> ids;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  if (j.is_discarded()) {
+    ADD_FAILURE() << "not JSON: " << r.out.substr(0, 300);
+    return ids;
+  }
+  for (const auto& h : j["hits"]) ids.insert(h["id"].get<int64_t>());
+  return ids;
+}
+
+// One demo corpus shared by the read-only tests of this file.
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test_support::TempDir();
+    RunResult r = Ketnoi({"demo", "--data", Data(), "--tasks", "4000", "--seed", "7", "-q"}, true);
+    ASSERT_EQ(r.code, 0) << r.out;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string Data() { return (dir_->path() / "data").string(); }
+  static test_support::TempDir* dir_;
+};
+test_support::TempDir* CliTest::dir_ = nullptr;
+
+TEST_F(CliTest, AccentedAndUnaccentedSearchesFindTheSameSet) {
+  RunResult plain =
+      Ketnoi({"search", "cong nghe thong tin", "--json", "--limit", "1000", "--data", Data()});
+  RunResult accented =
+      Ketnoi({"search", "công nghệ thông tin", "--json", "--limit", "1000", "--data", Data()});
+  ASSERT_EQ(plain.code, 0);
+  ASSERT_EQ(accented.code, 0);
+  std::set<int64_t> a = HitIds(plain), b = HitIds(accented);
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, b);
+  auto j = nlohmann::json::parse(accented.out);
+  EXPECT_EQ(j["total"].get<int64_t>(), static_cast<int64_t>(b.size()));
+  for (const auto& h : j["hits"])
+    for (const char* key : {"id", "code", "source", "external_id", "title", "score"})
+      EXPECT_TRUE(h.contains(key)) << key;
+}
+
+TEST_F(CliTest, DongDaFindsTasksInDongDa) {
+  RunResult r = Ketnoi({"search", "dong da", "--json", "--limit", "10", "--data", Data()});
+  ASSERT_EQ(r.code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  int in_title = 0;
+  for (const auto& h : j["hits"])
+    in_title += h["title"].get<std::string>().find("Đống Đa") != std::string::npos;
+  EXPECT_GE(in_title, 1) << r.out;
+  EXPECT_NE(j["hits"][0]["title"].get<std::string>().find("Đống Đa"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, AQuotedPhraseNarrowsTheWords) {
+  RunResult words =
+      Ketnoi({"search", "xử lý nước thải", "--json", "--limit", "1000", "--data", Data()});
+  RunResult phrase =
+      Ketnoi({"search", "\"xử lý nước thải\"", "--json", "--limit", "1000", "--data", Data()});
+  std::set<int64_t> w = HitIds(words), p = HitIds(phrase);
+  EXPECT_FALSE(p.empty());
+  EXPECT_LT(p.size(), w.size());
+  for (int64_t id : p) EXPECT_TRUE(w.count(id)) << id;
+}
+
+TEST_F(CliTest, FacetsAreReportedWithLabels) {
+  RunResult r = Ketnoi({"search", "lúa", "--json", "--facets", "--data", Data()});
+  ASSERT_EQ(r.code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* f : {"field", "level", "kind", "program", "status", "year", "host"}) {
+    ASSERT_TRUE(j["facets"].contains(f)) << f;
+    int64_t sum = 0;
+    for (const auto& v : j["facets"][f]) sum += v["count"].get<int64_t>();
+    if (std::string(f) == "level" || std::string(f) == "kind" || std::string(f) == "status") {
+      EXPECT_EQ(sum, j["total"].get<int64_t>()) << f;
+    }
+  }
+  EXPECT_EQ(j["facets"]["level"][0]["label"], "Cấp thành phố");
+}
+
+TEST_F(CliTest, CheckAgreesAndStatsCount) {
+  RunResult c = Ketnoi({"check", "--data", Data()});
+  EXPECT_EQ(c.code, 0) << c.out;
+  RunResult s = Ketnoi({"stats", "--json", "--data", Data()});
+  ASSERT_EQ(s.code, 0);
+  auto j = nlohmann::json::parse(s.out);
+  EXPECT_EQ(j["tasks"], 4000);
+  EXPECT_EQ(j["programs"], 9);
+  EXPECT_EQ(j["index_documents"], j["public_tasks"]);
+  EXPECT_LT(j["public_tasks"].get<int64_t>(), 4000);  // secret and restricted tasks exist
+}
+
+TEST_F(CliTest, BadInputGetsAClearMessageInTheUsersLanguage) {
+  RunResult vi = Ketnoi({"search", "lúa", "--sort", "colour", "--data", Data()}, true);
+  EXPECT_EQ(vi.code, 1);
+  EXPECT_NE(vi.out.find("Cách sắp xếp \"colour\" không có"), std::string::npos) << vi.out;
+  RunResult en =
+      Ketnoi({"search", "lúa", "--sort", "colour", "--lang", "en", "--data", Data()}, true);
+  EXPECT_EQ(en.code, 1);
+  EXPECT_NE(en.out.find("There is no sort order \"colour\""), std::string::npos) << en.out;
+}
+
+TEST(CliConfigTest, AnUnknownConfigurationKeyNamesFileAndKey) {
+  test_support::TempDir dir;
+  std::ofstream(dir.path() / "ketnoi.toml") << "[server]\nprot = 8080\n";
+  RunResult r = Ketnoi({"stats", "--data", dir.path().string()}, true);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("ketnoi.toml"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("server.prot"), std::string::npos) << r.out;
+}
+
+TEST(CliCheckTest, CheckReportsAStoreChangedBehindTheIndexsBack) {
+  test_support::TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  ASSERT_EQ(Ketnoi({"demo", "--data", data, "--tasks", "300", "-q"}).code, 0);
+  {
+    auto db = store::Db::Open("sqlite:" + data + "/ketnoi.db");
+    ASSERT_TRUE(db.ok());
+    // No change-log row: the index cannot know.
+    ASSERT_TRUE(
+        (*db)
+            ->Exec("UPDATE tasks SET confidentiality = 'secret' WHERE id IN (SELECT id FROM "
+                   "tasks WHERE confidentiality = 'public' LIMIT 3)")
+            .ok());
+  }
+  RunResult r = Ketnoi({"check", "--data", data}, true);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("3 tài liệu trong chỉ mục"), std::string::npos) << r.out;
+  ASSERT_EQ(Ketnoi({"reindex", "--data", data, "-q"}).code, 0);
+  EXPECT_EQ(Ketnoi({"check", "--data", data}).code, 0);
+}
+
+TEST(CliCrashTest, SigkillDuringDemoLeavesAConsistentStoreAndTheIndexCatchesUp) {
+  test_support::TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    std::string bin = Bin();
+    ::execl(bin.c_str(), bin.c_str(), "demo", "--data", data.c_str(), "--tasks", "200000", nullptr);
+    ::_exit(127);
+  }
+  // Wait until some tasks are committed, then kill without warning.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  bool some = false;
+  while (!some && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto db = store::Db::OpenRaw("sqlite:" + data + "/ketnoi.db");
+    if (!db.ok()) continue;
+    auto rows = (*db)->Query("SELECT COUNT(*) FROM tasks");
+    some = rows.ok() && rows->Int(0, 0) >= 3000;
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(some) << "demo did not write tasks in time";
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  // Any command: the store opens, is consistent, and the index catches up.
+  RunResult check = Ketnoi({"check", "--data", data}, true);
+  EXPECT_EQ(check.code, 0) << check.out;
+  auto db = store::Db::Open("sqlite:" + data + "/ketnoi.db");
+  ASSERT_TRUE(db.ok());
+  auto rows = (*db)->Query("PRAGMA integrity_check");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->Text(0, 0), "ok");
+  auto tasks = (*db)->Query("SELECT COUNT(*) FROM tasks");
+  ASSERT_TRUE(tasks.ok());
+  int64_t count = tasks->Int(0, 0);
+  EXPECT_EQ(count % 1000, 0) << "a batch was half-written";
+  auto orphans = (*db)->Query(
+      "SELECT COUNT(*) FROM tasks t WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.entity = "
+      "'task' AND c.entity_id = t.id)");
+  ASSERT_TRUE(orphans.ok());
+  EXPECT_EQ(orphans->Int(0, 0), 0);
+  (*db).reset();
+
+  // Running demo again continues where it stopped.
+  RunResult more =
+      Ketnoi({"demo", "--data", data, "--tasks", std::to_string(count + 500), "-q"}, true);
+  ASSERT_EQ(more.code, 0) << more.out;
+  RunResult stats = Ketnoi({"stats", "--json", "--data", data});
+  auto j = nlohmann::json::parse(stats.out);
+  EXPECT_EQ(j["tasks"].get<int64_t>(), count + 500);
+  EXPECT_EQ(Ketnoi({"check", "--data", data}).code, 0);
+}
+
+}  // namespace
+}  // namespace ketnoi

@@ -70,7 +70,7 @@ Status CatchUp(DataDir& d, bool quiet) {
   }
   if (stats->changes > 0 && !quiet)
     std::cerr << Render(Message("cli.index_caught_up", {{"changes", std::to_string(stats->changes)},
-                                                         {"seq", std::to_string(stats->last_seq)}}),
+                                                        {"seq", std::to_string(stats->last_seq)}}),
                         d.config.lang)
               << "\n";
   return Status::Ok();
@@ -83,7 +83,8 @@ int Fail(const Status& s, const std::string& lang) {
 
 std::string Join(const std::vector<int64_t>& ids, size_t max) {
   std::string out;
-  for (size_t i = 0; i < ids.size() && i < max; ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
+  for (size_t i = 0; i < ids.size() && i < max; ++i)
+    out += (i ? ", " : "") + std::to_string(ids[i]);
   if (ids.size() > max) out += ", …";
   return out;
 }
@@ -111,7 +112,8 @@ int RunCli(int argc, char** argv) {
       ->check(CLI::Range(int64_t{0}, int64_t{100000000}))
       ->capture_default_str();
   demo_cmd->add_option("--seed", demo_seed, "Hạt giống / seed")->capture_default_str();
-  demo_cmd->add_flag("--if-empty", demo_if_empty, "Chỉ khi chưa có nhiệm vụ / only into an empty store");
+  demo_cmd->add_flag("--if-empty", demo_if_empty,
+                     "Chỉ khi chưa có nhiệm vụ / only into an empty store");
 
   auto* search_cmd = cli.add_subcommand("search", "Tìm kiếm nhiệm vụ / search tasks");
   add_common(search_cmd);
@@ -122,8 +124,11 @@ int RunCli(int argc, char** argv) {
   search_cmd->add_option("query", query, "Câu truy vấn / query")->required();
   search_cmd->add_option("--limit", limit)->check(CLI::Range(0, 1000))->capture_default_str();
   search_cmd->add_option("--offset", offset)->check(CLI::Range(0, 100000000));
-  search_cmd->add_option("--sort", sort, "relevance|date|date_asc|budget|budget_asc|title|title_desc");
-  search_cmd->add_option("--filter", filter_args, "name=value (field, level, kind, program, status, year, host, source, district)");
+  search_cmd->add_option("--sort", sort,
+                         "relevance|date|date_asc|budget|budget_asc|title|title_desc");
+  search_cmd->add_option(
+      "--filter", filter_args,
+      "name=value (field, level, kind, program, status, year, host, source, district)");
   search_cmd->add_flag("--facets", facets);
   search_cmd->add_flag("--json", json);
 
@@ -161,7 +166,9 @@ int RunCli(int argc, char** argv) {
       auto st = d.registry->Stats();
       if (!st.ok()) return Fail(st.status(), msg_lang);
       if (st->tasks > 0) {
-        std::cout << Render(Message("cli.demo_exists", {{"tasks", std::to_string(st->tasks)}}), msg_lang) << "\n";
+        std::cout << Render(Message("cli.demo_exists", {{"tasks", std::to_string(st->tasks)}}),
+                            msg_lang)
+                  << "\n";
         Status s = CatchUp(d, quiet);
         return s.ok() ? 0 : Fail(s, msg_lang);
       }
@@ -177,13 +184,14 @@ int RunCli(int argc, char** argv) {
     bar.Finish();
     if (!stats.ok()) return Fail(stats.status(), msg_lang);
     if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
-    std::cout << Render(Message("cli.demo_done",
-                                {{"tasks", std::to_string(stats->tasks_before + stats->tasks_added)},
-                                 {"orgs", std::to_string(stats->organisations)},
-                                 {"people", std::to_string(stats->people)},
-                                 {"programs", std::to_string(stats->programs)},
-                                 {"seconds", OneDecimal(SecondsSince(start))}}),
-                        msg_lang)
+    std::cout << Render(
+                     Message("cli.demo_done",
+                             {{"tasks", std::to_string(stats->tasks_before + stats->tasks_added)},
+                              {"orgs", std::to_string(stats->organisations)},
+                              {"people", std::to_string(stats->people)},
+                              {"programs", std::to_string(stats->programs)},
+                              {"seconds", OneDecimal(SecondsSince(start))}}),
+                     msg_lang)
               << "\n";
     return 0;
   }
@@ -210,12 +218,19 @@ int RunCli(int argc, char** argv) {
       std::cout << SearchResultJson(*result, facets) << "\n";
       return 0;
     }
-    if (result->total == 0) std::cout << Render(Message("cli.no_results", {{"query", query}}), msg_lang) << "\n";
-    else std::cout << Render(Message("cli.results", {{"total", std::to_string(result->total)}}), msg_lang) << "\n";
+    if (result->total == 0)
+      std::cout << Render(Message("cli.no_results", {{"query", query}}), msg_lang) << "\n";
+    else
+      std::cout << Render(Message("cli.results", {{"total", std::to_string(result->total)}}),
+                          msg_lang)
+                << "\n";
     if (!result->suggestion.empty())
-      std::cout << Render(Message("cli.did_you_mean", {{"suggestion", result->suggestion}}), msg_lang) << "\n";
+      std::cout << Render(Message("cli.did_you_mean", {{"suggestion", result->suggestion}}),
+                          msg_lang)
+                << "\n";
     for (const auto& h : result->hits)
-      std::cout << "  [" << h.id << "] " << (h.code.empty() ? "" : h.code + "  ") << h.title << "\n";
+      std::cout << "  [" << h.id << "] " << (h.code.empty() ? "" : h.code + "  ") << h.title
+                << "\n";
     if (facets) {
       for (const auto& f : result->facets) {
         std::cout << f.name << ":";
@@ -238,7 +253,7 @@ int RunCli(int argc, char** argv) {
     if (!count.ok()) return Fail(count.status(), msg_lang);
     if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
     std::cout << Render(Message("cli.reindex_done", {{"count", std::to_string(*count)},
-                                                      {"seconds", OneDecimal(SecondsSince(start))}}),
+                                                     {"seconds", OneDecimal(SecondsSince(start))}}),
                         msg_lang)
               << "\n";
     return 0;
@@ -253,7 +268,9 @@ int RunCli(int argc, char** argv) {
     if (!last_seq.ok()) return Fail(last_seq.status(), msg_lang);
     if (!applied.ok()) return Fail(applied.status(), msg_lang);
     if (*applied < *last_seq) {
-      std::cout << Render(Message("cli.check_lag", {{"lag", std::to_string(*last_seq - *applied)}}), msg_lang) << "\n";
+      std::cout << Render(Message("cli.check_lag", {{"lag", std::to_string(*last_seq - *applied)}}),
+                          msg_lang)
+                << "\n";
       ++failures;
     }
     std::vector<int64_t> store_ids;
@@ -286,7 +303,9 @@ int RunCli(int argc, char** argv) {
       ++failures;
     }
     if (failures) return 1;
-    std::cout << Render(Message("cli.check_ok", {{"count", std::to_string(store_ids.size())}}), msg_lang) << "\n";
+    std::cout << Render(Message("cli.check_ok", {{"count", std::to_string(store_ids.size())}}),
+                        msg_lang)
+              << "\n";
     return 0;
   }
 
@@ -303,14 +322,16 @@ int RunCli(int argc, char** argv) {
       return 0;
     }
     bool en = msg_lang == "en";
-    std::cout << (en ? "Tasks: " : "Nhiệm vụ: ") << st->tasks << (en ? " (public: " : " (công khai: ")
-              << st->public_tasks << ")\n"
+    std::cout << (en ? "Tasks: " : "Nhiệm vụ: ") << st->tasks
+              << (en ? " (public: " : " (công khai: ") << st->public_tasks << ")\n"
               << (en ? "Organisations: " : "Tổ chức: ") << st->organisations << "\n"
               << (en ? "People: " : "Cá nhân: ") << st->people << "\n"
               << (en ? "Programs: " : "Chương trình: ") << st->programs << "\n"
-              << (en ? "State budget: " : "Kinh phí ngân sách: ") << FormatVnd(st->total_budget_state) << "\n"
-              << (en ? "Index: " : "Chỉ mục: ") << *docs << (en ? " documents, change " : " tài liệu, thay đổi ")
-              << *seq << "/" << st->last_change << "\n";
+              << (en ? "State budget: " : "Kinh phí ngân sách: ")
+              << FormatVnd(st->total_budget_state) << "\n"
+              << (en ? "Index: " : "Chỉ mục: ") << *docs
+              << (en ? " documents, change " : " tài liệu, thay đổi ") << *seq << "/"
+              << st->last_change << "\n";
     return 0;
   }
   return 2;

@@ -23,9 +23,9 @@ Status SetInt(int& out, const std::string& key, const std::string& v, int lo, in
     }
   } catch (const std::exception&) {
   }
-  return Status::Invalid({"config.bad_number", {{"key", key}, {"value", v},
-                                                {"min", std::to_string(lo)},
-                                                {"max", std::to_string(hi)}}});
+  return Status::Invalid(
+      {"config.bad_number",
+       {{"key", key}, {"value", v}, {"min", std::to_string(lo)}, {"max", std::to_string(hi)}}});
 }
 }  // namespace
 
@@ -38,8 +38,7 @@ const std::vector<ConfigKey>& ConfigKeys() {
        }},
       {"lang", "KETNOI_LANG",
        [](Config& c, const std::string& v) {
-         if (v != "vi" && v != "en")
-           return Status::Invalid({"config.bad_lang", {{"value", v}}});
+         if (v != "vi" && v != "en") return Status::Invalid({"config.bad_lang", {{"value", v}}});
          c.lang = v;
          return Status::Ok();
        }},
@@ -106,11 +105,13 @@ Result<Config> LoadConfig(const ConfigSources& sources) {
     KETNOI_RETURN_IF_ERROR(Flatten(parsed.table(), "", file.string(), values));
     for (const auto& [k, v] : values) {
       const ConfigKey* key = FindKey(k);
-      if (!key) return Status::Invalid({"config.unknown_key", {{"file", file.string()}, {"key", k}}});
+      if (!key)
+        return Status::Invalid({"config.unknown_key", {{"file", file.string()}, {"key", k}}});
       KETNOI_RETURN_IF_ERROR(key->set(config, v));
     }
   }
-  auto getenv = sources.getenv ? sources.getenv : [](const char* name) -> std::optional<std::string> {
+  auto getenv =
+      sources.getenv ? sources.getenv : [](const char* name) -> std::optional<std::string> {
     const char* v = std::getenv(name);
     if (!v) return std::nullopt;
     return std::string(v);

@@ -11,7 +11,9 @@ namespace ketnoi {
 // Renders `m` in `lang` ("vi" or "en"; anything else falls back to "vi"). An id missing from
 // the catalog renders as the id followed by its parameters, so nothing is ever silently lost.
 std::string Render(const Message& m, std::string_view lang);
-inline std::string Render(const Status& s, std::string_view lang) { return Render(s.message(), lang); }
+inline std::string Render(const Status& s, std::string_view lang) {
+  return Render(s.message(), lang);
+}
 
 // True when the catalog has `id` in both languages (tests check every id used in code).
 bool HasMessage(std::string_view id);

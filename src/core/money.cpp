@@ -6,7 +6,8 @@
 namespace ketnoi {
 
 std::string FormatVnd(Money m) {
-  uint64_t v = m.dong < 0 ? static_cast<uint64_t>(-(m.dong + 1)) + 1 : static_cast<uint64_t>(m.dong);
+  uint64_t v =
+      m.dong < 0 ? static_cast<uint64_t>(-(m.dong + 1)) + 1 : static_cast<uint64_t>(m.dong);
   std::string digits = std::to_string(v);
   std::string out;
   int n = static_cast<int>(digits.size());
@@ -81,7 +82,8 @@ std::optional<Money> ParseMillionVnd(std::string_view text) {
   bool in_frac = false, any = false;
   size_t last_comma = s.rfind(','), last_dot = s.rfind('.');
   size_t dec_pos = std::string_view::npos;
-  if (last_comma != std::string_view::npos && (last_dot == std::string_view::npos || last_comma > last_dot))
+  if (last_comma != std::string_view::npos &&
+      (last_dot == std::string_view::npos || last_comma > last_dot))
     dec_pos = last_comma;
   else if (last_dot != std::string_view::npos && s.find('.') == last_dot &&
            (last_comma != std::string_view::npos || s.size() - last_dot - 1 != 3))

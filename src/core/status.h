@@ -27,13 +27,13 @@ struct Message {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalid,       // bad input from a user or a file
-  kNotFound,      // the thing asked for does not exist
-  kConflict,      // it exists already / a uniqueness rule
-  kDenied,        // not allowed
-  kUnavailable,   // a resource (database, index lock) cannot be reached now
-  kIo,            // disk, network
-  kInternal,      // a bug or an unexpected library failure
+  kInvalid,      // bad input from a user or a file
+  kNotFound,     // the thing asked for does not exist
+  kConflict,     // it exists already / a uniqueness rule
+  kDenied,       // not allowed
+  kUnavailable,  // a resource (database, index lock) cannot be reached now
+  kIo,           // disk, network
+  kInternal,     // a bug or an unexpected library failure
 };
 
 class Status {
@@ -64,7 +64,7 @@ class Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {}  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(data_); }
@@ -87,17 +87,17 @@ class [[nodiscard]] Result {
 }  // namespace ketnoi
 
 // Return early from a function returning Status or Result<…> when `expr` is not ok.
-#define KETNOI_RETURN_IF_ERROR(expr)            \
-  do {                                          \
-    auto ketnoi_status_ = (expr);               \
+#define KETNOI_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    auto ketnoi_status_ = (expr);                    \
     if (!ketnoi_status_.ok()) return ketnoi_status_; \
   } while (0)
 
 #define KETNOI_CONCAT_INNER_(a, b) a##b
 #define KETNOI_CONCAT_(a, b) KETNOI_CONCAT_INNER_(a, b)
 // `KETNOI_ASSIGN_OR_RETURN(auto x, Compute());`
-#define KETNOI_ASSIGN_OR_RETURN(lhs, expr)                           \
-  auto KETNOI_CONCAT_(ketnoi_result_, __LINE__) = (expr);            \
-  if (!KETNOI_CONCAT_(ketnoi_result_, __LINE__).ok())                \
-    return KETNOI_CONCAT_(ketnoi_result_, __LINE__).status();        \
+#define KETNOI_ASSIGN_OR_RETURN(lhs, expr)                    \
+  auto KETNOI_CONCAT_(ketnoi_result_, __LINE__) = (expr);     \
+  if (!KETNOI_CONCAT_(ketnoi_result_, __LINE__).ok())         \
+    return KETNOI_CONCAT_(ketnoi_result_, __LINE__).status(); \
   lhs = std::move(KETNOI_CONCAT_(ketnoi_result_, __LINE__)).value()

@@ -22,17 +22,22 @@ class Rng {
  public:
   explicit Rng(uint64_t seed) : state_(seed) {}
   Rng(uint64_t seed, uint64_t stream, uint64_t index)
-      : state_(Mix(seed * 0x9E3779B97F4A7C15ULL ^ Mix(stream) ^ Mix(index + 0x632BE59BD9B4E019ULL))) {}
+      : state_(
+            Mix(seed * 0x9E3779B97F4A7C15ULL ^ Mix(stream) ^ Mix(index + 0x632BE59BD9B4E019ULL))) {}
   uint64_t Next() {
     uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
     return Mix(z);
   }
   // Uniform in [0, n).
   uint64_t Below(uint64_t n) { return n == 0 ? 0 : Next() % n; }
-  int64_t Between(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(Below(static_cast<uint64_t>(hi - lo + 1))); }
+  int64_t Between(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(Below(static_cast<uint64_t>(hi - lo + 1)));
+  }
   bool Chance(double p) { return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p; }
   template <typename T>
-  const T& Pick(std::span<const T> items) { return items[Below(items.size())]; }
+  const T& Pick(std::span<const T> items) {
+    return items[Below(items.size())];
+  }
 
  private:
   static uint64_t Mix(uint64_t z) {
@@ -49,7 +54,7 @@ constexpr uint64_t kStreamTask = 1, kStreamPerson = 2, kStreamOrg = 3;
 constexpr Date kReferenceDay{2026, 6, 30};
 
 constexpr std::array<std::string_view, 12> kUrbanDistricts = {
-    "Ba Đình", "Hoàn Kiếm", "Tây Hồ", "Long Biên", "Cầu Giấy", "Đống Đa",
+    "Ba Đình",      "Hoàn Kiếm", "Tây Hồ",     "Long Biên",   "Cầu Giấy",    "Đống Đa",
     "Hai Bà Trưng", "Hoàng Mai", "Thanh Xuân", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông"};
 
 std::string DistrictWithKind(std::string_view d) {
@@ -67,9 +72,12 @@ std::string Decapitalise(std::string_view s) {
   // Lower-case the first letter when it is ASCII (every action starts with one: "Nghiên", "Ứng"
   // is the exception and is handled by the two-byte check below).
   std::string out(s);
-  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'A' + 'a');
-  else if (out.rfind("Ứ", 0) == 0) out.replace(0, std::string_view("Ứ").size(), "ứ");
-  else if (out.rfind("Đ", 0) == 0) out.replace(0, std::string_view("Đ").size(), "đ");
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z')
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  else if (out.rfind("Ứ", 0) == 0)
+    out.replace(0, std::string_view("Ứ").size(), "ứ");
+  else if (out.rfind("Đ", 0) == 0)
+    out.replace(0, std::string_view("Đ").size(), "đ");
   return out;
 }
 
@@ -112,11 +120,21 @@ TaskText ComposeText(Rng& rng) {
   std::string goal = rng.Pick(th.goals);
   t.place = PlacePhrase(rng);
   switch (rng.Below(5)) {
-    case 0: t.title = action + " " + object; break;
-    case 1: t.title = action + " " + object + " " + t.place; break;
-    case 2: t.title = action + " " + object + " nhằm " + goal; break;
-    case 3: t.title = action + " " + object + " bằng " + method; break;
-    default: t.title = action + " " + object + " nhằm " + goal + " " + t.place; break;
+    case 0:
+      t.title = action + " " + object;
+      break;
+    case 1:
+      t.title = action + " " + object + " " + t.place;
+      break;
+    case 2:
+      t.title = action + " " + object + " nhằm " + goal;
+      break;
+    case 3:
+      t.title = action + " " + object + " bằng " + method;
+      break;
+    default:
+      t.title = action + " " + object + " nhằm " + goal + " " + t.place;
+      break;
   }
   // A second, different method for the abstract.
   std::string method2 =
@@ -127,18 +145,21 @@ TaskText ComposeText(Rng& rng) {
   size_t nproducts = 2 + rng.Below(3);
   for (size_t i = 0; i < nproducts; ++i) {
     std::string p = rng.Pick(th.products);
-    if (std::find(t.products.begin(), t.products.end(), p) == t.products.end()) t.products.push_back(p);
+    if (std::find(t.products.begin(), t.products.end(), p) == t.products.end())
+      t.products.push_back(p);
   }
   std::string product_list;
   for (size_t i = 0; i < t.products.size(); ++i)
     product_list += (i == 0 ? "" : (i + 1 == t.products.size() ? " và " : ", ")) + t.products[i];
-  static constexpr std::string_view kOpenings[] = {
-      "Nhiệm vụ tập trung", "Đề tài hướng tới", "Nghiên cứu nhằm", "Nhiệm vụ được thực hiện để"};
-  t.abstract = std::string(kOpenings[rng.Below(4)]) + " " + Decapitalise(action) + " " + object +
-               " " + t.place + ". Nhóm nghiên cứu sử dụng " + method + " kết hợp " + method2 +
-               " nhằm " + goal + ". Kết quả dự kiến gồm " + product_list +
-               ", được áp dụng thử nghiệm và đánh giá hiệu quả trước khi chuyển giao cho các đơn vị "
-               "có nhu cầu. Nhiệm vụ góp phần " + goal2 + ".";
+  static constexpr std::string_view kOpenings[] = {"Nhiệm vụ tập trung", "Đề tài hướng tới",
+                                                   "Nghiên cứu nhằm", "Nhiệm vụ được thực hiện để"};
+  t.abstract =
+      std::string(kOpenings[rng.Below(4)]) + " " + Decapitalise(action) + " " + object + " " +
+      t.place + ". Nhóm nghiên cứu sử dụng " + method + " kết hợp " + method2 + " nhằm " + goal +
+      ". Kết quả dự kiến gồm " + product_list +
+      ", được áp dụng thử nghiệm và đánh giá hiệu quả trước khi chuyển giao cho các đơn vị "
+      "có nhu cầu. Nhiệm vụ góp phần " +
+      goal2 + ".";
   t.objectives = "Mục tiêu chung: " + goal + ". Mục tiêu cụ thể: " + goal2 + "; hoàn thiện " +
                  t.products.front() + ".";
   t.content = "Nội dung 1: Tổng quan tình hình nghiên cứu trong và ngoài nước về " + object +
@@ -147,7 +168,8 @@ TaskText ComposeText(Rng& rng) {
   size_t nkeywords = 3 + rng.Below(3);
   for (size_t i = 0; i < nkeywords; ++i) {
     std::string k = rng.Pick(th.keywords);
-    if (std::find(t.keywords.begin(), t.keywords.end(), k) == t.keywords.end()) t.keywords.push_back(k);
+    if (std::find(t.keywords.begin(), t.keywords.end(), k) == t.keywords.end())
+      t.keywords.push_back(k);
   }
   return t;
 }
@@ -176,13 +198,30 @@ constexpr ProgramSeed kPrograms[] = {
      "trong bối cảnh hội nhập quốc tế",
      false},
     {"CT-02", "Chương trình ứng dụng và phát triển công nghệ cao phục vụ nông nghiệp Thủ đô", true},
-    {"CT-03", "Chương trình khoa học và công nghệ phục vụ chuyển đổi số và xây dựng thành phố thông minh", true},
-    {"CT-04", "Chương trình ứng dụng khoa học và công nghệ trong chăm sóc, bảo vệ sức khỏe nhân dân Thủ đô", true},
-    {"CT-05", "Chương trình khoa học và công nghệ phục vụ quản lý đô thị, bảo vệ môi trường và ứng phó với biến đổi khí hậu", true},
-    {"CT-06", "Chương trình nghiên cứu bảo tồn và phát huy giá trị di sản văn hóa Thăng Long – Hà Nội", true},
-    {"CT-07", "Chương trình hỗ trợ doanh nghiệp đổi mới công nghệ, nâng cao năng suất và chất lượng sản phẩm", true},
-    {"CT-08", "Chương trình phát triển thị trường khoa học và công nghệ và hệ sinh thái khởi nghiệp đổi mới sáng tạo", true},
-    {"CT-09", "Chương trình nghiên cứu khoa học xã hội và nhân văn phục vụ xây dựng và phát triển Thủ đô", true},
+    {"CT-03",
+     "Chương trình khoa học và công nghệ phục vụ chuyển đổi số và xây dựng thành phố thông minh",
+     true},
+    {"CT-04",
+     "Chương trình ứng dụng khoa học và công nghệ trong chăm sóc, bảo vệ sức khỏe nhân dân Thủ đô",
+     true},
+    {"CT-05",
+     "Chương trình khoa học và công nghệ phục vụ quản lý đô thị, bảo vệ môi trường và ứng phó với "
+     "biến đổi khí hậu",
+     true},
+    {"CT-06",
+     "Chương trình nghiên cứu bảo tồn và phát huy giá trị di sản văn hóa Thăng Long – Hà Nội",
+     true},
+    {"CT-07",
+     "Chương trình hỗ trợ doanh nghiệp đổi mới công nghệ, nâng cao năng suất và chất lượng sản "
+     "phẩm",
+     true},
+    {"CT-08",
+     "Chương trình phát triển thị trường khoa học và công nghệ và hệ sinh thái khởi nghiệp đổi mới "
+     "sáng tạo",
+     true},
+    {"CT-09",
+     "Chương trình nghiên cứu khoa học xã hội và nhân văn phục vụ xây dựng và phát triển Thủ đô",
+     true},
 };
 
 std::string Format(const char* fmt, int64_t n) {
@@ -308,7 +347,8 @@ Result<DemoStats> BuildDemo(registry::Registry& reg, const DemoOptions& opt) {
       p.period_end = 2025;
       p.budget = Money::Million(50000 + 10000 * static_cast<int64_t>(rng.Below(16)));
       p.description = p.is_sample ? "Tên chương trình là dữ liệu mẫu." : "";
-      static constexpr const char* kRoles[] = {"chair", "vice_chair", "secretary", "member", "member"};
+      static constexpr const char* kRoles[] = {"chair", "vice_chair", "secretary", "member",
+                                               "member"};
       for (int b = 0; b < 5; ++b) {
         int64_t person = person_ids[(i * 37 + static_cast<size_t>(b) * 11) % person_ids.size()];
         bool dup = false;
@@ -351,7 +391,8 @@ Result<DemoStats> BuildDemo(registry::Registry& reg, const DemoOptions& opt) {
       size_t pi_index = rng.Below(person_ids.size());
       t.pi_id = person_ids[pi_index];
       t.host_id = person_affiliation[pi_index];
-      if (t.level == "tinh" && rng.Chance(0.75)) t.program_id = program_id(ProgramForField(t.field_code));
+      if (t.level == "tinh" && rng.Chance(0.75))
+        t.program_id = program_id(ProgramForField(t.field_code));
       int year = static_cast<int>(rng.Between(2008, 2026));
       Date start_date{year, static_cast<int>(rng.Between(1, 12)), 1};
       int months = static_cast<int>(rng.Between(12, 36));
@@ -362,21 +403,27 @@ Result<DemoStats> BuildDemo(registry::Registry& reg, const DemoOptions& opt) {
       if (t.kind == "du_an_sxtn") budget_million *= 2;
       t.budget_state = Money::Million(budget_million);
       if (t.kind == "du_an_sxtn" || rng.Chance(0.3))
-        t.budget_other = Money::Million(budget_million * static_cast<int64_t>(rng.Between(10, 80)) / 100);
+        t.budget_other =
+            Money::Million(budget_million * static_cast<int64_t>(rng.Between(10, 80)) / 100);
       if (start_date > kReferenceDay) {
         t.status = rng.Chance(0.5) ? "proposed" : "approved";
       } else if (end_date > kReferenceDay) {
         t.status = "in_progress";
       } else {
         uint64_t s = rng.Below(100);
-        t.status = s < 5 ? "terminated" : s < 45 ? "accepted" : s < 90 ? "registered" : "in_progress";
+        t.status = s < 5    ? "terminated"
+                   : s < 45 ? "accepted"
+                   : s < 90 ? "registered"
+                            : "in_progress";
       }
       static constexpr std::string_view kPrefix[] = {"ĐT", "DA", "ĐA", "DA"};
       std::string prefix(kPrefix[t.kind == "de_tai" ? 0 : t.kind == "de_an" ? 2 : 1]);
-      t.code = prefix + "-" + std::to_string(year) + "-" + t.field_code + "-" + Format("%06lld", i + 1);
+      t.code =
+          prefix + "-" + std::to_string(year) + "-" + t.field_code + "-" + Format("%06lld", i + 1);
       if (t.status == "accepted" || t.status == "registered") {
         t.archive_no = Format("%lld", static_cast<int64_t>(rng.Between(1, 400))) + "/KQNC-SKHCN";
-        t.result_summary = "Nhiệm vụ đã hoàn thành " + text.products.front() + " đạt yêu cầu đặt hàng.";
+        t.result_summary =
+            "Nhiệm vụ đã hoàn thành " + text.products.front() + " đạt yêu cầu đặt hàng.";
         if (rng.Chance(0.6)) t.applied_at = "Áp dụng " + text.place;
       }
       uint64_t conf = rng.Below(1000);
@@ -387,7 +434,8 @@ Result<DemoStats> BuildDemo(registry::Registry& reg, const DemoOptions& opt) {
         int64_t person = person_ids[rng.Below(person_ids.size())];
         bool dup = false;
         for (const auto& x : t.members) dup = dup || x.person_id == person;
-        if (!dup) t.members.push_back({person, m == 0 ? "secretary" : m < 3 ? "key_member" : "member"});
+        if (!dup)
+          t.members.push_back({person, m == 0 ? "secretary" : m < 3 ? "key_member" : "member"});
       }
       for (size_t p = 0; p < text.products.size(); ++p) {
         registry::TaskProduct prod;

@@ -8,14 +8,14 @@
 namespace ketnoi::demo {
 
 struct OrgSeed {
-  const char* name;        // full Vietnamese name, NFC: "Trường Đại học Bách khoa Hà Nội"
+  const char* name;  // full Vietnamese name, NFC: "Trường Đại học Bách khoa Hà Nội"
   const char* short_name;  // common abbreviation: "HUST", "" if none
   const char* name_en;     // English name, "" if none
   // One of: "university", "institute", "enterprise", "state_agency", "intermediary", "hospital"
   const char* type;
-  const char* parent;      // parent body in Vietnamese ("Bộ Giáo dục và Đào tạo"), "" if none
-  const char* district;    // one of kDistricts
-  bool real;               // true for real organisations, false for invented enterprises
+  const char* parent;  // parent body in Vietnamese ("Bộ Giáo dục và Đào tạo"), "" if none
+  const char* district;  // one of kDistricts
+  bool real;             // true for real organisations, false for invented enterprises
 };
 
 struct Theme {
@@ -35,9 +35,9 @@ struct Theme {
 };
 
 extern const std::span<const OrgSeed> kOrganisations;
-extern const std::span<const char* const> kDistricts;        // Hanoi's 30 district-level units
-extern const std::span<const char* const> kFamilyNames;      // Nguyễn, Trần, Lê, …
-extern const std::span<const char* const> kMiddleNamesMale;  // Văn, Đức, Minh, …
+extern const std::span<const char* const> kDistricts;          // Hanoi's 30 district-level units
+extern const std::span<const char* const> kFamilyNames;        // Nguyễn, Trần, Lê, …
+extern const std::span<const char* const> kMiddleNamesMale;    // Văn, Đức, Minh, …
 extern const std::span<const char* const> kMiddleNamesFemale;  // Thị, Thu, Ngọc, …
 extern const std::span<const char* const> kGivenNamesMale;     // Hùng, Dũng, …
 extern const std::span<const char* const> kGivenNamesFemale;   // Lan, Hương, …

@@ -70,7 +70,8 @@ Status MaxLen(const std::string& v, const char* field, size_t max_chars) {
   size_t chars = 0;
   for (unsigned char c : v) chars += (c & 0xC0) != 0x80;
   if (chars > max_chars)
-    return Status::Invalid({"registry.too_long", {{"field", field}, {"max", std::to_string(max_chars)}}});
+    return Status::Invalid(
+        {"registry.too_long", {{"field", field}, {"max", std::to_string(max_chars)}}});
   return Status::Ok();
 }
 
@@ -140,8 +141,9 @@ bool ValidOrcid(std::string_view orcid) {
 }
 
 Status NormaliseAndValidate(Task& t) {
-  for (std::string* s : {&t.code, &t.title, &t.kind, &t.level, &t.field_code, &t.status,
-                         &t.archive_no, &t.applied_at, &t.confidentiality, &t.source, &t.external_id})
+  for (std::string* s :
+       {&t.code, &t.title, &t.kind, &t.level, &t.field_code, &t.status, &t.archive_no,
+        &t.applied_at, &t.confidentiality, &t.source, &t.external_id})
     Clean(*s);
   // Long texts keep their line breaks; only NFC and trimming.
   for (std::string* s : {&t.objectives, &t.content, &t.abstract, &t.result_summary}) {
@@ -169,14 +171,15 @@ Status NormaliseAndValidate(Task& t) {
   KETNOI_RETURN_IF_ERROR(InVocabulary(t.status, "status", kStatuses));
   KETNOI_RETURN_IF_ERROR(InVocabulary(t.confidentiality, "confidentiality", kConfidentialities));
   if (!t.field_code.empty() && !AcceptableFieldCode(t.field_code))
-    return Status::Invalid({"registry.bad_field_code", {{"field", "field"}, {"value", t.field_code}}});
+    return Status::Invalid(
+        {"registry.bad_field_code", {{"field", "field"}, {"value", t.field_code}}});
   if (t.budget_state.dong < 0)
     return Status::Invalid({"registry.negative_money", {{"field", "budget_state"}}});
   if (t.budget_other.dong < 0)
     return Status::Invalid({"registry.negative_money", {{"field", "budget_other"}}});
   if (t.start && t.end && *t.end < *t.start)
-    return Status::Invalid(
-        {"registry.bad_period", {{"field", "end"}, {"start", t.start->Vn()}, {"end", t.end->Vn()}}});
+    return Status::Invalid({"registry.bad_period",
+                            {{"field", "end"}, {"start", t.start->Vn()}, {"end", t.end->Vn()}}});
   for (const auto& m : t.members)
     KETNOI_RETURN_IF_ERROR(InVocabulary(m.role, "members.role", kMemberRoles));
   for (const auto& p : t.products) KETNOI_RETURN_IF_ERROR(Required(p.name, "products.name"));
@@ -184,8 +187,9 @@ Status NormaliseAndValidate(Task& t) {
 }
 
 Status NormaliseAndValidate(Organisation& o) {
-  for (std::string* s : {&o.name, &o.short_name, &o.name_en, &o.type, &o.parent_body, &o.ror_id,
-                         &o.tax_code, &o.district, &o.address, &o.website, &o.source, &o.external_id})
+  for (std::string* s :
+       {&o.name, &o.short_name, &o.name_en, &o.type, &o.parent_body, &o.ror_id, &o.tax_code,
+        &o.district, &o.address, &o.website, &o.source, &o.external_id})
     Clean(*s);
   KETNOI_RETURN_IF_ERROR(Required(o.name, "name"));
   KETNOI_RETURN_IF_ERROR(MaxLen(o.name, "name", 500));
@@ -197,22 +201,24 @@ Status NormaliseAndValidate(Organisation& o) {
     for (size_t i = 0; ok && i < o.tax_code.size(); ++i)
       ok = i == 10 ? true : (o.tax_code[i] >= '0' && o.tax_code[i] <= '9');
     if (!ok)
-      return Status::Invalid({"registry.bad_tax_code", {{"field", "tax_code"}, {"value", o.tax_code}}});
+      return Status::Invalid(
+          {"registry.bad_tax_code", {{"field", "tax_code"}, {"value", o.tax_code}}});
   }
   if (!o.ror_id.empty()) {
     std::string_view id = o.ror_id;
     if (id.rfind("https://ror.org/", 0) == 0) id.remove_prefix(16);
     bool ok = id.size() == 9 && id[0] == '0';
     for (char c : id) ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'));
-    if (!ok) return Status::Invalid({"registry.bad_ror", {{"field", "ror_id"}, {"value", o.ror_id}}});
+    if (!ok)
+      return Status::Invalid({"registry.bad_ror", {{"field", "ror_id"}, {"value", o.ror_id}}});
     o.ror_id = "https://ror.org/" + std::string(id);
   }
   return Status::Ok();
 }
 
 Status NormaliseAndValidate(Person& p) {
-  for (std::string* s : {&p.full_name, &p.academic_title, &p.degree, &p.orcid, &p.email, &p.source,
-                         &p.external_id})
+  for (std::string* s :
+       {&p.full_name, &p.academic_title, &p.degree, &p.orcid, &p.email, &p.source, &p.external_id})
     Clean(*s);
   KETNOI_RETURN_IF_ERROR(Required(p.full_name, "full_name"));
   KETNOI_RETURN_IF_ERROR(MaxLen(p.full_name, "full_name", 200));
@@ -237,7 +243,8 @@ Status NormaliseAndValidate(Program& p) {
                              {"start", std::to_string(p.period_start)},
                              {"end", std::to_string(p.period_end)}}});
   if (p.budget.dong < 0) return Status::Invalid({"registry.negative_money", {{"field", "budget"}}});
-  for (const auto& b : p.board) KETNOI_RETURN_IF_ERROR(InVocabulary(b.role, "board.role", kBoardRoles));
+  for (const auto& b : p.board)
+    KETNOI_RETURN_IF_ERROR(InVocabulary(b.role, "board.role", kBoardRoles));
   return Status::Ok();
 }
 

@@ -21,13 +21,13 @@ namespace ketnoi::registry {
 struct Term {
   std::string_view code, vi, en;
 };
-std::span<const Term> TaskKinds();        // de_tai, du_an_sxtn, de_an, du_an_khcn, chuong_trinh
-std::span<const Term> TaskLevels();       // quoc_gia, bo, tinh, co_so
-std::span<const Term> TaskStatuses();     // proposed … registered, terminated
-std::span<const Term> OrgTypes();         // university, institute, …
+std::span<const Term> TaskKinds();          // de_tai, du_an_sxtn, de_an, du_an_khcn, chuong_trinh
+std::span<const Term> TaskLevels();         // quoc_gia, bo, tinh, co_so
+std::span<const Term> TaskStatuses();       // proposed … registered, terminated
+std::span<const Term> OrgTypes();           // university, institute, …
 std::span<const Term> Confidentialities();  // public, restricted, secret
-std::span<const Term> MemberRoles();      // pi, secretary, key_member, member
-std::span<const Term> BoardRoles();       // chair, vice_chair, secretary, member
+std::span<const Term> MemberRoles();        // pi, secretary, key_member, member
+std::span<const Term> BoardRoles();         // chair, vice_chair, secretary, member
 const Term* FindTerm(std::span<const Term> terms, std::string_view code);
 // The label in "vi" or "en"; the code itself when unknown.
 std::string Label(std::span<const Term> terms, std::string_view code, std::string_view lang);

@@ -93,12 +93,29 @@ Task TaskFromRow(const Rows& r, size_t i) {
 
 // Column values of a task in kTaskColumns order, without id, created_at, updated_at.
 Params TaskValues(const Task& t) {
-  return {TextOrNull(t.code), t.title, t.kind, t.level, TextOrNull(t.field_code),
-          store::Opt(t.program_id), store::Opt(t.host_id), store::Opt(t.pi_id), DateValue(t.start),
-          DateValue(t.end), t.budget_state.dong, t.budget_other.dong, TextOrNull(t.objectives),
-          TextOrNull(t.content), TextOrNull(t.abstract), TextOrNull(JoinKeywords(t.keywords)),
-          t.status, TextOrNull(t.result_summary), TextOrNull(t.archive_no),
-          TextOrNull(t.applied_at), t.confidentiality, t.source, t.external_id};
+  return {TextOrNull(t.code),
+          t.title,
+          t.kind,
+          t.level,
+          TextOrNull(t.field_code),
+          store::Opt(t.program_id),
+          store::Opt(t.host_id),
+          store::Opt(t.pi_id),
+          DateValue(t.start),
+          DateValue(t.end),
+          t.budget_state.dong,
+          t.budget_other.dong,
+          TextOrNull(t.objectives),
+          TextOrNull(t.content),
+          TextOrNull(t.abstract),
+          TextOrNull(JoinKeywords(t.keywords)),
+          t.status,
+          TextOrNull(t.result_summary),
+          TextOrNull(t.archive_no),
+          TextOrNull(t.applied_at),
+          t.confidentiality,
+          t.source,
+          t.external_id};
 }
 
 }  // namespace
@@ -110,7 +127,9 @@ Status Registry::SeedReferenceData() {
           "INSERT INTO fields (code, parent_code, depth, name_vi, name_en) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en",
           {std::string(f.code), f.parent.empty() ? Value() : Value(std::string(f.parent)),
-           static_cast<int64_t>(f.code.size() == 1 ? 1 : f.code.size() == 3 ? 2 : 3),
+           static_cast<int64_t>(f.code.size() == 1   ? 1
+                                : f.code.size() == 3 ? 2
+                                                     : 3),
            std::string(f.name_vi), std::string(f.name_en)}));
     }
     return Status::Ok();
@@ -129,20 +148,20 @@ Status Registry::EnsureField(const std::string& code) {
 Status Registry::CheckReference(std::string_view table, std::string_view entity, const char* field,
                                 const std::optional<int64_t>& id) {
   if (!id) return Status::Ok();
-  KETNOI_ASSIGN_OR_RETURN(Rows rows,
-                          db_.Query("SELECT 1 FROM " + std::string(table) + " WHERE id = ?", {*id}));
+  KETNOI_ASSIGN_OR_RETURN(
+      Rows rows, db_.Query("SELECT 1 FROM " + std::string(table) + " WHERE id = ?", {*id}));
   if (rows.empty())
-    return Status::Invalid({"registry.bad_reference",
-                            {{"field", field}, {"entity", std::string(entity)}, {"id", std::to_string(*id)}}});
+    return Status::Invalid(
+        {"registry.bad_reference",
+         {{"field", field}, {"entity", std::string(entity)}, {"id", std::to_string(*id)}}});
   return Status::Ok();
 }
 
 Result<std::optional<int64_t>> Registry::FindId(std::string_view table, std::string_view source,
                                                 std::string_view external_id) {
-  KETNOI_ASSIGN_OR_RETURN(
-      Rows rows, db_.Query("SELECT id FROM " + std::string(table) +
-                               " WHERE source = ? AND external_id = ?",
-                           {std::string(source), std::string(external_id)}));
+  KETNOI_ASSIGN_OR_RETURN(Rows rows, db_.Query("SELECT id FROM " + std::string(table) +
+                                                   " WHERE source = ? AND external_id = ?",
+                                               {std::string(source), std::string(external_id)}));
   if (rows.empty()) return std::optional<int64_t>();
   return std::optional<int64_t>(rows.Int(0, 0));
 }
@@ -150,12 +169,20 @@ Result<std::optional<int64_t>> Registry::FindId(std::string_view table, std::str
 Result<Saved> Registry::Upsert(Organisation o) {
   KETNOI_RETURN_IF_ERROR(NormaliseAndValidate(o));
   return InTransaction(db_, [&]() -> Result<Saved> {
-    KETNOI_RETURN_IF_ERROR(CheckReference("organisations", "organisation", "parent_id", o.parent_id));
+    KETNOI_RETURN_IF_ERROR(
+        CheckReference("organisations", "organisation", "parent_id", o.parent_id));
     KETNOI_ASSIGN_OR_RETURN(auto existing, FindId("organisations", o.source, o.external_id));
     std::string now = clock_.NowText();
-    Params values = {o.name, TextOrNull(o.short_name), TextOrNull(o.name_en), o.type,
-                     store::Opt(o.parent_id), TextOrNull(o.parent_body), TextOrNull(o.ror_id),
-                     TextOrNull(o.tax_code), TextOrNull(o.district), TextOrNull(o.address),
+    Params values = {o.name,
+                     TextOrNull(o.short_name),
+                     TextOrNull(o.name_en),
+                     o.type,
+                     store::Opt(o.parent_id),
+                     TextOrNull(o.parent_body),
+                     TextOrNull(o.ror_id),
+                     TextOrNull(o.tax_code),
+                     TextOrNull(o.district),
+                     TextOrNull(o.address),
                      TextOrNull(o.website)};
     Saved saved;
     if (existing) {
@@ -171,7 +198,8 @@ Result<Saved> Registry::Upsert(Organisation o) {
       values.push_back(now);
       values.push_back(*existing);
       KETNOI_RETURN_IF_ERROR(db_.Exec(
-          "UPDATE organisations SET name = ?, short_name = ?, name_en = ?, type = ?, parent_id = ?, "
+          "UPDATE organisations SET name = ?, short_name = ?, name_en = ?, type = ?, parent_id = "
+          "?, "
           "parent_body = ?, ror_id = ?, tax_code = ?, district = ?, address = ?, website = ?, "
           "updated_at = ? WHERE id = ?",
           values));
@@ -195,12 +223,14 @@ Result<Saved> Registry::Upsert(Organisation o) {
 Result<Saved> Registry::Upsert(Person p) {
   KETNOI_RETURN_IF_ERROR(NormaliseAndValidate(p));
   return InTransaction(db_, [&]() -> Result<Saved> {
-    KETNOI_RETURN_IF_ERROR(CheckReference("organisations", "organisation", "affiliation_id", p.affiliation_id));
+    KETNOI_RETURN_IF_ERROR(
+        CheckReference("organisations", "organisation", "affiliation_id", p.affiliation_id));
     for (const auto& f : p.field_codes) KETNOI_RETURN_IF_ERROR(EnsureField(f));
     KETNOI_ASSIGN_OR_RETURN(auto existing, FindId("people", p.source, p.external_id));
     std::string now = clock_.NowText();
-    Params values = {p.full_name, TextOrNull(p.academic_title), TextOrNull(p.degree),
-                     store::Opt(p.affiliation_id), TextOrNull(p.orcid), TextOrNull(p.email)};
+    Params values = {p.full_name,          TextOrNull(p.academic_title),
+                     TextOrNull(p.degree), store::Opt(p.affiliation_id),
+                     TextOrNull(p.orcid),  TextOrNull(p.email)};
     Saved saved;
     if (existing) {
       KETNOI_ASSIGN_OR_RETURN(Person old, GetPerson(*existing));
@@ -243,27 +273,32 @@ Result<Saved> Registry::Upsert(Program p) {
   return InTransaction(db_, [&]() -> Result<Saved> {
     for (const auto& b : p.board)
       KETNOI_RETURN_IF_ERROR(CheckReference("people", "person", "board.person_id", b.person_id));
-    KETNOI_ASSIGN_OR_RETURN(Rows found, db_.Query("SELECT id FROM programs WHERE code = ?", {p.code}));
+    KETNOI_ASSIGN_OR_RETURN(Rows found,
+                            db_.Query("SELECT id FROM programs WHERE code = ?", {p.code}));
     std::string now = clock_.NowText();
-    Params values = {p.name, static_cast<int64_t>(p.period_start), static_cast<int64_t>(p.period_end),
-                     p.budget.dong, static_cast<int64_t>(p.is_sample), TextOrNull(p.description)};
+    Params values = {
+        p.name,        static_cast<int64_t>(p.period_start), static_cast<int64_t>(p.period_end),
+        p.budget.dong, static_cast<int64_t>(p.is_sample),    TextOrNull(p.description)};
     Saved saved;
     if (!found.empty()) {
       saved.id = found.Int(0, 0);
       KETNOI_ASSIGN_OR_RETURN(Program old, GetProgram(saved.id));
       if (old.name == p.name && old.period_start == p.period_start &&
           old.period_end == p.period_end && old.budget == p.budget &&
-          old.is_sample == p.is_sample && old.description == p.description && old.board == p.board) {
+          old.is_sample == p.is_sample && old.description == p.description &&
+          old.board == p.board) {
         saved.outcome = Outcome::kUnchanged;
         return saved;
       }
       values.push_back(now);
       values.push_back(saved.id);
-      KETNOI_RETURN_IF_ERROR(db_.Exec(
-          "UPDATE programs SET name = ?, period_start = ?, period_end = ?, budget = ?, is_sample = ?, "
-          "description = ?, updated_at = ? WHERE id = ?",
-          values));
-      KETNOI_RETURN_IF_ERROR(db_.Exec("DELETE FROM program_board WHERE program_id = ?", {saved.id}));
+      KETNOI_RETURN_IF_ERROR(
+          db_.Exec("UPDATE programs SET name = ?, period_start = ?, period_end = ?, budget = ?, "
+                   "is_sample = ?, "
+                   "description = ?, updated_at = ? WHERE id = ?",
+                   values));
+      KETNOI_RETURN_IF_ERROR(
+          db_.Exec("DELETE FROM program_board WHERE program_id = ?", {saved.id}));
       saved.outcome = Outcome::kChanged;
     } else {
       values.insert(values.begin(), p.code);
@@ -277,9 +312,9 @@ Result<Saved> Registry::Upsert(Program p) {
       saved.outcome = Outcome::kAdded;
     }
     for (const auto& b : p.board)
-      KETNOI_RETURN_IF_ERROR(db_.Exec(
-          "INSERT INTO program_board (program_id, person_id, role) VALUES (?, ?, ?)",
-          {saved.id, b.person_id, b.role}));
+      KETNOI_RETURN_IF_ERROR(
+          db_.Exec("INSERT INTO program_board (program_id, person_id, role) VALUES (?, ?, ?)",
+                   {saved.id, b.person_id, b.role}));
     KETNOI_RETURN_IF_ERROR(store::AppendChange(db_, "program", saved.id, "upsert", clock_));
     return saved;
   });
@@ -291,9 +326,9 @@ Status Registry::WriteTaskChildren(const Task& t, int64_t id, bool replace) {
     KETNOI_RETURN_IF_ERROR(db_.Exec("DELETE FROM task_products WHERE task_id = ?", {id}));
   }
   for (size_t i = 0; i < t.members.size(); ++i)
-    KETNOI_RETURN_IF_ERROR(db_.Exec(
-        "INSERT INTO task_members (task_id, ord, person_id, role) VALUES (?, ?, ?, ?)",
-        {id, static_cast<int64_t>(i), t.members[i].person_id, t.members[i].role}));
+    KETNOI_RETURN_IF_ERROR(
+        db_.Exec("INSERT INTO task_members (task_id, ord, person_id, role) VALUES (?, ?, ?, ?)",
+                 {id, static_cast<int64_t>(i), t.members[i].person_id, t.members[i].role}));
   for (size_t i = 0; i < t.products.size(); ++i) {
     const TaskProduct& p = t.products[i];
     KETNOI_RETURN_IF_ERROR(db_.Exec(
@@ -328,9 +363,12 @@ Result<Saved> Registry::Upsert(Task t) {
       values.push_back(now);
       values.push_back(saved.id);
       KETNOI_RETURN_IF_ERROR(db_.Exec(
-          "UPDATE tasks SET code = ?, title = ?, kind = ?, level = ?, field_code = ?, program_id = ?, "
-          "host_id = ?, pi_id = ?, start_date = ?, end_date = ?, budget_state = ?, budget_other = ?, "
-          "objectives = ?, content = ?, abstract = ?, keywords = ?, status = ?, result_summary = ?, "
+          "UPDATE tasks SET code = ?, title = ?, kind = ?, level = ?, field_code = ?, program_id = "
+          "?, "
+          "host_id = ?, pi_id = ?, start_date = ?, end_date = ?, budget_state = ?, budget_other = "
+          "?, "
+          "objectives = ?, content = ?, abstract = ?, keywords = ?, status = ?, result_summary = "
+          "?, "
           "archive_no = ?, applied_at = ?, confidentiality = ?, source = ?, external_id = ?, "
           "updated_at = ? WHERE id = ?",
           values));
@@ -342,7 +380,8 @@ Result<Saved> Registry::Upsert(Task t) {
       KETNOI_ASSIGN_OR_RETURN(
           saved.id,
           db_.InsertReturningId(
-              "INSERT INTO tasks (code, title, kind, level, field_code, program_id, host_id, pi_id, "
+              "INSERT INTO tasks (code, title, kind, level, field_code, program_id, host_id, "
+              "pi_id, "
               "start_date, end_date, budget_state, budget_other, objectives, content, abstract, "
               "keywords, status, result_summary, archive_no, applied_at, confidentiality, source, "
               "external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -360,17 +399,17 @@ Status Registry::DeleteTask(int64_t id) {
   return InTransaction(db_, [&]() -> Status {
     KETNOI_ASSIGN_OR_RETURN(Rows rows, db_.Query("SELECT 1 FROM tasks WHERE id = ?", {id}));
     if (rows.empty())
-      return Status::NotFound({"registry.not_found", {{"entity", "task"}, {"id", std::to_string(id)}}});
+      return Status::NotFound(
+          {"registry.not_found", {{"entity", "task"}, {"id", std::to_string(id)}}});
     KETNOI_RETURN_IF_ERROR(db_.Exec("DELETE FROM tasks WHERE id = ?", {id}));
     return store::AppendChange(db_, "task", id, "delete", clock_);
   });
 }
 
 Result<std::vector<Task>> Registry::LoadTasks(std::string_view where, const Params& params) {
-  KETNOI_ASSIGN_OR_RETURN(
-      Rows rows, db_.Query("SELECT " + std::string(kTaskColumns) + " FROM tasks WHERE " +
-                               std::string(where),
-                           params));
+  KETNOI_ASSIGN_OR_RETURN(Rows rows, db_.Query("SELECT " + std::string(kTaskColumns) +
+                                                   " FROM tasks WHERE " + std::string(where),
+                                               params));
   std::vector<Task> tasks;
   tasks.reserve(rows.size());
   std::unordered_map<int64_t, size_t> index;
@@ -383,15 +422,17 @@ Result<std::vector<Task>> Registry::LoadTasks(std::string_view where, const Para
   for (const Task& t : tasks) ids.push_back(t.id);
   std::string in = "(" + Placeholders(ids.size()) + ")";
   KETNOI_ASSIGN_OR_RETURN(
-      Rows members, db_.Query("SELECT task_id, person_id, role FROM task_members WHERE task_id IN " +
-                                  in + " ORDER BY task_id, ord",
-                              ids));
+      Rows members,
+      db_.Query("SELECT task_id, person_id, role FROM task_members WHERE task_id IN " + in +
+                    " ORDER BY task_id, ord",
+                ids));
   for (size_t i = 0; i < members.size(); ++i)
     tasks[index[members.Int(i, 0)]].members.push_back({members.Int(i, 1), members.Text(i, 2)});
   KETNOI_ASSIGN_OR_RETURN(
       Rows products,
       db_.Query("SELECT task_id, name, quantity, unit, quality_target FROM task_products WHERE "
-                "task_id IN " + in + " ORDER BY task_id, ord",
+                "task_id IN " +
+                    in + " ORDER BY task_id, ord",
                 ids));
   for (size_t i = 0; i < products.size(); ++i)
     tasks[index[products.Int(i, 0)]].products.push_back(
@@ -402,18 +443,21 @@ Result<std::vector<Task>> Registry::LoadTasks(std::string_view where, const Para
 Result<Task> Registry::GetTask(int64_t id) {
   KETNOI_ASSIGN_OR_RETURN(std::vector<Task> tasks, LoadTasks("id = ?", {id}));
   if (tasks.empty())
-    return Status::NotFound({"registry.not_found", {{"entity", "task"}, {"id", std::to_string(id)}}});
+    return Status::NotFound(
+        {"registry.not_found", {{"entity", "task"}, {"id", std::to_string(id)}}});
   return std::move(tasks.front());
 }
 
 Result<Organisation> Registry::GetOrganisation(int64_t id) {
   KETNOI_ASSIGN_OR_RETURN(
-      Rows r, db_.Query("SELECT id, name, short_name, name_en, type, parent_id, parent_body, ror_id, "
-                        "tax_code, district, address, website, source, external_id, created_at, "
-                        "updated_at FROM organisations WHERE id = ?",
-                        {id}));
+      Rows r,
+      db_.Query("SELECT id, name, short_name, name_en, type, parent_id, parent_body, ror_id, "
+                "tax_code, district, address, website, source, external_id, created_at, "
+                "updated_at FROM organisations WHERE id = ?",
+                {id}));
   if (r.empty())
-    return Status::NotFound({"registry.not_found", {{"entity", "organisation"}, {"id", std::to_string(id)}}});
+    return Status::NotFound(
+        {"registry.not_found", {{"entity", "organisation"}, {"id", std::to_string(id)}}});
   Organisation o;
   size_t c = 0;
   o.id = r.Int(0, c++);
@@ -437,11 +481,13 @@ Result<Organisation> Registry::GetOrganisation(int64_t id) {
 
 Result<Person> Registry::GetPerson(int64_t id) {
   KETNOI_ASSIGN_OR_RETURN(
-      Rows r, db_.Query("SELECT id, full_name, academic_title, degree, affiliation_id, orcid, email, "
-                        "source, external_id, created_at, updated_at FROM people WHERE id = ?",
-                        {id}));
+      Rows r,
+      db_.Query("SELECT id, full_name, academic_title, degree, affiliation_id, orcid, email, "
+                "source, external_id, created_at, updated_at FROM people WHERE id = ?",
+                {id}));
   if (r.empty())
-    return Status::NotFound({"registry.not_found", {{"entity", "person"}, {"id", std::to_string(id)}}});
+    return Status::NotFound(
+        {"registry.not_found", {{"entity", "person"}, {"id", std::to_string(id)}}});
   Person p;
   size_t c = 0;
   p.id = r.Int(0, c++);
@@ -456,7 +502,9 @@ Result<Person> Registry::GetPerson(int64_t id) {
   p.created_at = r.Text(0, c++);
   p.updated_at = r.Text(0, c++);
   KETNOI_ASSIGN_OR_RETURN(
-      Rows f, db_.Query("SELECT field_code FROM person_fields WHERE person_id = ? ORDER BY field_code", {id}));
+      Rows f,
+      db_.Query("SELECT field_code FROM person_fields WHERE person_id = ? ORDER BY field_code",
+                {id}));
   for (size_t i = 0; i < f.size(); ++i) p.field_codes.push_back(f.Text(i, 0));
   return p;
 }
@@ -493,7 +541,8 @@ Result<Program> Registry::GetProgram(int64_t id) {
   KETNOI_ASSIGN_OR_RETURN(std::vector<Program> all, ListPrograms());
   for (auto& p : all)
     if (p.id == id) return std::move(p);
-  return Status::NotFound({"registry.not_found", {{"entity", "program"}, {"id", std::to_string(id)}}});
+  return Status::NotFound(
+      {"registry.not_found", {{"entity", "program"}, {"id", std::to_string(id)}}});
 }
 
 Result<std::vector<TaskRecord>> Registry::GetTaskRecords(const std::vector<int64_t>& ids) {
@@ -507,14 +556,15 @@ Result<std::vector<TaskRecord>> Registry::GetTaskRecords(const std::vector<int64
                             LoadTasks("id IN (" + Placeholders(n) + ")", params));
     KETNOI_ASSIGN_OR_RETURN(
         Rows names,
-        db_.Query("SELECT t.id, o.name, o.short_name, o.district, COALESCE(po.name, o.parent_body), "
-                  "p.full_name, p.academic_title, p.degree, g.code, g.name, f.name_vi "
-                  "FROM tasks t LEFT JOIN organisations o ON o.id = t.host_id "
-                  "LEFT JOIN organisations po ON po.id = o.parent_id "
-                  "LEFT JOIN people p ON p.id = t.pi_id LEFT JOIN programs g ON g.id = t.program_id "
-                  "LEFT JOIN fields f ON f.code = t.field_code WHERE t.id IN (" +
-                      Placeholders(n) + ")",
-                  params));
+        db_.Query(
+            "SELECT t.id, o.name, o.short_name, o.district, COALESCE(po.name, o.parent_body), "
+            "p.full_name, p.academic_title, p.degree, g.code, g.name, f.name_vi "
+            "FROM tasks t LEFT JOIN organisations o ON o.id = t.host_id "
+            "LEFT JOIN organisations po ON po.id = o.parent_id "
+            "LEFT JOIN people p ON p.id = t.pi_id LEFT JOIN programs g ON g.id = t.program_id "
+            "LEFT JOIN fields f ON f.code = t.field_code WHERE t.id IN (" +
+                Placeholders(n) + ")",
+            params));
     std::unordered_map<int64_t, size_t> row_of;
     for (size_t i = 0; i < names.size(); ++i) row_of[names.Int(i, 0)] = i;
     std::unordered_map<int64_t, Task*> by_id;
@@ -523,7 +573,7 @@ Result<std::vector<TaskRecord>> Registry::GetTaskRecords(const std::vector<int64
       auto it = by_id.find(ids[k]);
       if (it == by_id.end()) continue;
       TaskRecord rec;
-      rec.task = std::move(*it->second);
+      rec.task = *it->second;  // a copy: `ids` may name the same task twice
       size_t i = row_of[ids[k]];
       rec.host_name = names.Text(i, 1);
       rec.host_short_name = names.Text(i, 2);
@@ -557,8 +607,9 @@ Result<std::vector<int64_t>> Registry::PublicTaskIds(int64_t after, int limit) {
 Result<std::vector<int64_t>> Registry::TasksMentioning(std::string_view entity, int64_t id) {
   std::string sql;
   if (entity == "organisation")
-    sql = "SELECT t.id FROM tasks t JOIN organisations o ON o.id = t.host_id WHERE o.id = ? OR "
-          "o.parent_id = ?";
+    sql =
+        "SELECT t.id FROM tasks t JOIN organisations o ON o.id = t.host_id WHERE o.id = ? OR "
+        "o.parent_id = ?";
   else if (entity == "person")
     sql = "SELECT id FROM tasks WHERE pi_id = ? OR pi_id = ?";
   else if (entity == "program")
@@ -572,18 +623,19 @@ Result<std::vector<int64_t>> Registry::TasksMentioning(std::string_view entity, 
 }
 
 Result<int64_t> Registry::CountTasks(std::string_view source) {
-  KETNOI_ASSIGN_OR_RETURN(Rows r, db_.Query("SELECT COUNT(*) FROM tasks WHERE source = ?",
-                                            {std::string(source)}));
+  KETNOI_ASSIGN_OR_RETURN(
+      Rows r, db_.Query("SELECT COUNT(*) FROM tasks WHERE source = ?", {std::string(source)}));
   return r.Int(0, 0);
 }
 
 Result<RegistryStats> Registry::Stats() {
   KETNOI_ASSIGN_OR_RETURN(
       Rows r,
-      db_.Query("SELECT (SELECT COUNT(*) FROM tasks), (SELECT COUNT(*) FROM tasks WHERE "
-                "confidentiality = 'public'), (SELECT COUNT(*) FROM organisations), (SELECT "
-                "COUNT(*) FROM people), (SELECT COUNT(*) FROM programs), (SELECT COALESCE(MAX(seq), "
-                "0) FROM change_log), (SELECT COALESCE(SUM(budget_state), 0) FROM tasks)"));
+      db_.Query(
+          "SELECT (SELECT COUNT(*) FROM tasks), (SELECT COUNT(*) FROM tasks WHERE "
+          "confidentiality = 'public'), (SELECT COUNT(*) FROM organisations), (SELECT "
+          "COUNT(*) FROM people), (SELECT COUNT(*) FROM programs), (SELECT COALESCE(MAX(seq), "
+          "0) FROM change_log), (SELECT COALESCE(SUM(budget_state), 0) FROM tasks)"));
   RegistryStats s;
   s.tasks = r.Int(0, 0);
   s.public_tasks = r.Int(0, 1);

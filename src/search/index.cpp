@@ -28,9 +28,9 @@ struct FacetDef {
   const char* filter_prefix;  // boolean term prefix used to filter on this facet
 };
 constexpr FacetDef kFacets[] = {
-    {"field", kSlotField, "XF"},   {"level", kSlotLevel, "XL"}, {"kind", kSlotKind, "XK"},
+    {"field", kSlotField, "XF"},     {"level", kSlotLevel, "XL"},   {"kind", kSlotKind, "XK"},
     {"program", kSlotProgram, "XG"}, {"status", kSlotStatus, "XS"}, {"year", kSlotYear, "XY"},
-    {"host", kSlotHost, "XH"},     {"source", kSlotSource, "XR"},
+    {"host", kSlotHost, "XH"},       {"source", kSlotSource, "XR"},
 };
 constexpr const char* kDistrictPrefix = "XD";
 constexpr const char* kIdPrefix = "Q";
@@ -94,8 +94,8 @@ std::string FacetFieldValue(const std::string& code) {
 Xapian::Document BuildDocument(const registry::TaskRecord& rec) {
   const registry::Task& t = rec.task;
   Xapian::Document doc;
-  doc.set_data(std::to_string(t.id) + '\x1f' + t.code + '\x1f' + t.source + '\x1f' +
-               t.external_id + '\x1f' + t.title);
+  doc.set_data(std::to_string(t.id) + '\x1f' + t.code + '\x1f' + t.source + '\x1f' + t.external_id +
+               '\x1f' + t.title);
   doc.add_boolean_term(IdTerm(t.id));
   DocBuilder b(doc);
   b.Text(t.title, "title", 3);
@@ -132,11 +132,13 @@ Xapian::Document BuildDocument(const registry::TaskRecord& rec) {
   facet(kSlotYear, "XY", t.start ? std::to_string(t.start->year) : "");
   facet(kSlotHost, "XH", t.host_id ? std::to_string(*t.host_id) : "");
   facet(kSlotSource, "XR", t.source);
-  if (!rec.host_district.empty()) doc.add_boolean_term(FilterTerm(kDistrictPrefix, rec.host_district));
+  if (!rec.host_district.empty())
+    doc.add_boolean_term(FilterTerm(kDistrictPrefix, rec.host_district));
 
   // Sort keys.
   if (t.start)
-    doc.add_value(kSlotDate, Xapian::sortable_serialise(static_cast<double>(t.start->DaysSinceEpoch())));
+    doc.add_value(kSlotDate,
+                  Xapian::sortable_serialise(static_cast<double>(t.start->DaysSinceEpoch())));
   doc.add_value(kSlotBudget, Xapian::sortable_serialise(static_cast<double>(t.TotalBudget().dong)));
   doc.add_value(kSlotTitle, text::CollationKey(t.title));
   return doc;
@@ -160,7 +162,8 @@ class BatchWriter {
       : registry_(registry), db_(db) {}
 
   Result<int64_t> Write(const std::vector<int64_t>& ids) {
-    KETNOI_ASSIGN_OR_RETURN(std::vector<registry::TaskRecord> records, registry_.GetTaskRecords(ids));
+    KETNOI_ASSIGN_OR_RETURN(std::vector<registry::TaskRecord> records,
+                            registry_.GetTaskRecords(ids));
     std::unordered_map<int64_t, const registry::TaskRecord*> found;
     for (const auto& r : records) found[r.task.id] = &r;
     for (int64_t id : ids) {
@@ -169,7 +172,8 @@ class BatchWriter {
         const registry::TaskRecord& rec = *it->second;
         db_.replace_document(IdTerm(id), BuildDocument(rec));
         if (!rec.program_code.empty()) Label("label:program:" + rec.program_code, rec.program_name);
-        if (rec.task.host_id) Label("label:host:" + std::to_string(*rec.task.host_id), rec.host_name);
+        if (rec.task.host_id)
+          Label("label:host:" + std::to_string(*rec.task.host_id), rec.host_name);
       } else {
         db_.delete_document(IdTerm(id));
       }
@@ -352,10 +356,12 @@ std::string ClosestTerm(const Xapian::Database& db, const std::string& word) {
   std::string best;
   Xapian::doccount best_freq = 0;
   // Candidates share the first letter (typing errors rarely hit it) — bounded work.
-  for (auto it = db.allterms_begin(word.substr(0, 1)); it != db.allterms_end(word.substr(0, 1)); ++it) {
+  for (auto it = db.allterms_begin(word.substr(0, 1)); it != db.allterms_end(word.substr(0, 1));
+       ++it) {
     std::string term = *it;
     if (!AsciiWord(term) || term == word) continue;
-    if (term.size() + max_distance < word.size() || term.size() > word.size() + max_distance) continue;
+    if (term.size() + max_distance < word.size() || term.size() > word.size() + max_distance)
+      continue;
     if (EditDistance(term, word) > max_distance) continue;
     Xapian::doccount f = it.get_termfreq();
     if (f > best_freq) {
@@ -363,7 +369,20 @@ std::string ClosestTerm(const Xapian::Database& db, const std::string& word) {
       best = term;
     }
   }
-  return best;
+  if (best.empty()) return best;
+  // Show the candidate as people write it: its most frequent accented spelling, when common.
+  std::string accented;
+  Xapian::doccount accented_freq = 0;
+  for (auto it = db.allterms_begin(best.substr(0, 1)); it != db.allterms_end(best.substr(0, 1));
+       ++it) {
+    std::string term = *it;
+    if (AsciiWord(term) || term.size() > best.size() * 3 || text::Fold(term) != best) continue;
+    if (it.get_termfreq() > accented_freq) {
+      accented_freq = it.get_termfreq();
+      accented = term;
+    }
+  }
+  return accented_freq * 2 >= best_freq ? accented : best;
 }
 
 std::string FacetLabel(const Xapian::Database& db, std::string_view facet, const std::string& value,
@@ -419,11 +438,20 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
       for (const auto& t : c.tokens)
         if (t.lower != t.folded) boost.emplace_back(t.lower);
     }
-    Xapian::Query query = must.empty() ? Xapian::Query::MatchAll
-                                       : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+    Xapian::Query query = must.empty()
+                              ? Xapian::Query::MatchAll
+                              : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
     if (!must_not.empty())
       query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                             Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
+    // Words typed together rank higher when they stand together ("dong da" → Đống Đa).
+    std::vector<Xapian::Query> adjacent;
+    for (const auto& c : parsed.clauses)
+      if (!c.negated && c.field.empty() && !c.phrase && c.tokens.size() == 1)
+        adjacent.emplace_back(c.tokens.front().folded);
+    if (adjacent.size() > 1)
+      boost.emplace_back(Xapian::Query::OP_PHRASE, adjacent.begin(), adjacent.end(),
+                         static_cast<Xapian::termcount>(adjacent.size()));
     if (!boost.empty())
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                             Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end()));
@@ -445,21 +473,28 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
         filter_queries.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     }
     if (!filter_queries.empty())
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            Xapian::Query(Xapian::Query::OP_AND, filter_queries.begin(),
-                                          filter_queries.end()));
+      query = Xapian::Query(
+          Xapian::Query::OP_FILTER, query,
+          Xapian::Query(Xapian::Query::OP_AND, filter_queries.begin(), filter_queries.end()));
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     std::string sort = req.sort.empty() ? "relevance" : req.sort;
     if (sort == "relevance" && must.empty()) sort = "date";  // browsing: newest first
-    if (sort == "date") enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-    else if (sort == "date_asc") enquire.set_sort_by_value_then_relevance(kSlotDate, false);
-    else if (sort == "budget") enquire.set_sort_by_value_then_relevance(kSlotBudget, true);
-    else if (sort == "budget_asc") enquire.set_sort_by_value_then_relevance(kSlotBudget, false);
-    else if (sort == "title") enquire.set_sort_by_value_then_relevance(kSlotTitle, false);
-    else if (sort == "title_desc") enquire.set_sort_by_value_then_relevance(kSlotTitle, true);
-    else if (sort != "relevance") return Status::Invalid({"search.bad_sort", {{"value", req.sort}}});
+    if (sort == "date")
+      enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+    else if (sort == "date_asc")
+      enquire.set_sort_by_value_then_relevance(kSlotDate, false);
+    else if (sort == "budget")
+      enquire.set_sort_by_value_then_relevance(kSlotBudget, true);
+    else if (sort == "budget_asc")
+      enquire.set_sort_by_value_then_relevance(kSlotBudget, false);
+    else if (sort == "title")
+      enquire.set_sort_by_value_then_relevance(kSlotTitle, false);
+    else if (sort == "title_desc")
+      enquire.set_sort_by_value_then_relevance(kSlotTitle, true);
+    else if (sort != "relevance")
+      return Status::Invalid({"search.bad_sort", {{"value", req.sort}}});
 
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     if (req.facets) {
@@ -470,7 +505,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
     }
     int limit = std::clamp(req.limit, 0, 1000);
     int offset = std::max(req.offset, 0);
-    Xapian::doccount check = req.facets ? static_cast<Xapian::doccount>(std::max(req.facet_sample, 0)) : 0;
+    // Examining up to facet_sample documents makes totals and facet counts exact below it.
+    Xapian::doccount check = static_cast<Xapian::doccount>(std::max(req.facet_sample, 0));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
                                          static_cast<Xapian::doccount>(limit), check);
     result.total = mset.get_matches_estimated();
@@ -523,9 +559,12 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
         }
         part += (part.empty() ? "" : " ") + word;
       }
-      if (c.phrase && c.tokens.size() > 1 && !c.field.empty()) part = c.field + ":\"" + part + "\"";
-      else if (c.phrase && c.tokens.size() > 1) part = "\"" + part + "\"";
-      else if (!c.field.empty()) part = c.field + ":" + part;
+      if (c.phrase && c.tokens.size() > 1 && !c.field.empty())
+        part = c.field + ":\"" + part + "\"";
+      else if (c.phrase && c.tokens.size() > 1)
+        part = "\"" + part + "\"";
+      else if (!c.field.empty())
+        part = c.field + ":" + part;
       if (c.negated) part = "-" + part;
       suggestion += (suggestion.empty() ? "" : " ") + part;
     }

@@ -51,7 +51,8 @@ struct SearchRequest {
   // Facet name → accepted values (OR within a facet, AND across facets). Names: field, level,
   // kind, program, status, year, host, source.
   std::map<std::string, std::vector<std::string>> filters;
-  std::string sort = "relevance";  // relevance | date | date_asc | budget | budget_asc | title | title_desc
+  std::string sort =
+      "relevance";  // relevance | date | date_asc | budget | budget_asc | title | title_desc
   int offset = 0;
   int limit = 20;
   bool facets = false;

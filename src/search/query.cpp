@@ -7,7 +7,7 @@ namespace ketnoi::search {
 namespace {
 constexpr std::array<std::string_view, 6> kTextFields = {"title", "abstract", "keywords",
                                                          "host",  "pi",       "code"};
-constexpr std::array<std::string_view, 8> kFilters = {"field",  "level", "kind", "program",
+constexpr std::array<std::string_view, 8> kFilters = {"field",  "level", "kind",   "program",
                                                       "status", "year",  "source", "district"};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }

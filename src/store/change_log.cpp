@@ -18,7 +18,8 @@ Result<std::vector<Change>> ChangesAfter(Db& db, int64_t after_seq, int limit) {
   std::vector<Change> out;
   out.reserve(rows.size());
   for (size_t r = 0; r < rows.size(); ++r)
-    out.push_back({rows.Int(r, 0), rows.Text(r, 1), rows.Int(r, 2), rows.Text(r, 3), rows.Text(r, 4)});
+    out.push_back(
+        {rows.Int(r, 0), rows.Text(r, 1), rows.Int(r, 2), rows.Text(r, 3), rows.Text(r, 4)});
   return out;
 }
 

@@ -26,7 +26,8 @@ std::string ForDialect(std::string_view sql, Dialect dialect) {
 
 Result<int> SchemaVersion(Db& db) {
   KETNOI_RETURN_IF_ERROR(db.Exec(kCreateTable));
-  KETNOI_ASSIGN_OR_RETURN(Rows rows, db.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  KETNOI_ASSIGN_OR_RETURN(Rows rows,
+                          db.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
   return static_cast<int>(rows.Int(0, 0));
 }
 
@@ -35,8 +36,9 @@ Status ApplyMigrations(Db& db) {
   const auto& files = MigrationFiles();
   int newest = files.empty() ? 0 : files.back().version;
   if (current > newest)
-    return Status::Invalid({"store.newer_schema",
-                            {{"found", std::to_string(current)}, {"known", std::to_string(newest)}}});
+    return Status::Invalid(
+        {"store.newer_schema",
+         {{"found", std::to_string(current)}, {"known", std::to_string(newest)}}});
   for (const MigrationFile& m : files) {
     if (m.version <= current) continue;
     Transaction tx(db);

@@ -2,6 +2,7 @@
 // into `$n`, result values typed from the column OIDs.
 #include <libpq-fe.h>
 
+#include <charconv>
 #include <unordered_map>
 
 #include "store/db.h"
@@ -89,8 +90,7 @@ class PgDb final : public Db {
             break;
           case kBytea: {
             size_t len = 0;
-            unsigned char* bytes =
-                PQunescapeBytea(reinterpret_cast<const unsigned char*>(v), &len);
+            unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(v), &len);
             row.emplace_back(std::string(reinterpret_cast<char*>(bytes), len));
             PQfreemem(bytes);
             break;
@@ -143,7 +143,10 @@ class PgDb final : public Db {
         text[i] = std::to_string(*n);
         values[i] = text[i].c_str();
       } else if (const auto* d = std::get_if<double>(&v)) {
-        text[i] = std::to_string(*d);
+        // Shortest text that reads back as the same double (std::to_string keeps 6 decimals).
+        char buf[64];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
+        text[i] = ec == std::errc() ? std::string(buf, end) : std::to_string(*d);
         values[i] = text[i].c_str();
       } else if (const auto* s = std::get_if<std::string>(&v)) {
         values[i] = s->c_str();
@@ -163,7 +166,8 @@ class PgDb final : public Db {
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     std::string code = state ? state : "";
-    if (code.rfind("23", 0) == 0) return Status::Conflict({"store.constraint", {{"reason", reason}}});
+    if (code.rfind("23", 0) == 0)
+      return Status::Conflict({"store.constraint", {{"reason", reason}}});
     if (code == "40001" || code == "40P01" || code == "55P03")
       return Status::Unavailable({"store.busy"});
     if (PQstatus(conn_) == CONNECTION_BAD)

@@ -100,7 +100,8 @@ class SqliteDb final : public Db {
   Status Error(int rc) {
     std::string reason = sqlite3_errmsg(db_);
     int primary = rc & 0xff;
-    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Status::Unavailable({"store.busy"});
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+      return Status::Unavailable({"store.busy"});
     if (primary == SQLITE_CONSTRAINT)
       return Status::Conflict({"store.constraint", {{"reason", reason}}});
     return Status::Internal({"store.query_failed", {{"reason", reason}}});
@@ -151,22 +152,25 @@ Result<std::unique_ptr<Db>> OpenSqlite(const std::string& path) {
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string reason = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     sqlite3_close_v2(raw);
-    return Status::Unavailable({"store.open_failed", {{"url", "sqlite:" + path}, {"reason", reason}}});
+    return Status::Unavailable(
+        {"store.open_failed", {{"url", "sqlite:" + path}, {"reason", reason}}});
   }
   auto db = std::make_unique<SqliteDb>(raw);
   sqlite3_busy_timeout(raw, 10000);
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
-                             "PRAGMA synchronous=NORMAL", "PRAGMA temp_store=MEMORY",
-                             "PRAGMA cache_size=-65536"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+        "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536"}) {
     Status s = db->ExecScript(pragma);
     if (!s.ok())
       return Status::Unavailable(
-          {"store.open_failed", {{"url", "sqlite:" + path}, {"reason", s.message().Param("reason")}}});
+          {"store.open_failed",
+           {{"url", "sqlite:" + path}, {"reason", s.message().Param("reason")}}});
   }
   return std::unique_ptr<Db>(std::move(db));
 }

@@ -104,8 +104,7 @@ void AppendFolded(std::string& out, UChar32 c) {
 }
 
 bool IsWordChar(UChar32 c) {
-  if (c < 0x80)
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(c) || IsMark(c);
 }
 
@@ -143,8 +142,8 @@ std::string Nfc(std::string_view utf8) {
   if (IsValidUtf8(utf8)) {
     std::string out;
     icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(utf8.size()));
-    NfcNormalizer().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
-                                  sink, nullptr, err);
+    NfcNormalizer().normalizeUTF8(
+        0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink, nullptr, err);
     if (U_SUCCESS(err)) return out;
     err = U_ZERO_ERROR;
   }
@@ -230,11 +229,11 @@ std::string CollationKey(std::string_view utf8) {
   std::string in = Nfc(utf8);
   icu::Collator* coll = ViCollator();
   if (!coll) return Fold(in);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
   std::string key(in.size() * 3 + 16, '\0');
-  int32_t n = coll->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()),
-                               static_cast<int32_t>(key.size()));
+  int32_t n =
+      coll->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
   if (n > static_cast<int32_t>(key.size())) {
     key.resize(static_cast<size_t>(n));
     n = coll->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
