@@ -237,7 +237,7 @@ TEST_P(RegistryTest, UpsertAddedUnchangedChanged) {
     ASSERT_TRUE(change);
     EXPECT_EQ(change->entity, row.entity);
     EXPECT_EQ(change->entity_id, added->id);
-    EXPECT_EQ(change->op, "upsert");
+    EXPECT_EQ(change->op, "insert");
     EXPECT_EQ(change->changed_at, kFixedNowText);
 
     auto same = row.upsert(0);
@@ -256,7 +256,7 @@ TEST_P(RegistryTest, UpsertAddedUnchangedChanged) {
     ASSERT_TRUE(change);
     EXPECT_EQ(change->entity, row.entity);
     EXPECT_EQ(change->entity_id, added->id);
-    EXPECT_EQ(change->op, "upsert");
+    EXPECT_EQ(change->op, "update");
     EXPECT_EQ(change->changed_at, "2026-01-15T08:05:00Z");
 
     auto again = row.upsert(1);
@@ -900,7 +900,7 @@ TEST_P(RegistryTest, WritesJoinTheCallersTransaction) {
   ASSERT_EQ(changes->size(), 2u);
   for (const store::Change& c : *changes) {
     EXPECT_EQ(c.entity, "task");
-    EXPECT_EQ(c.op, "upsert");
+    EXPECT_EQ(c.op, "insert");
   }
 }
 

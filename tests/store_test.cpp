@@ -83,7 +83,7 @@ TEST_P(StoreTest, OpeningAgainAppliesNothingNew) {
   auto applied_before = db_->Query("SELECT applied_at FROM schema_migrations ORDER BY version");
   ASSERT_TRUE(applied_before.ok()) << Show(applied_before.status());
   ASSERT_TRUE(db_->Exec("INSERT INTO change_log (entity, entity_id, op, changed_at) VALUES "
-                        "('task', 1, 'upsert', 'x')")
+                        "('task', 1, 'update', 'x')")
                   .ok());
 
   for (int round = 1; round <= 2; ++round) {
@@ -396,9 +396,9 @@ TEST_P(StoreTest, ChangeLogInSeqOrder) {
     const char* op;
   };
   const Row rows[] = {
-      {"task", 7, "upsert"},
-      {"organisation", 3, "upsert"},
-      {"person", 5, "upsert"},
+      {"task", 7, "update"},
+      {"organisation", 3, "update"},
+      {"person", 5, "update"},
       {"task", 7, "delete"},
   };
   {
@@ -440,7 +440,7 @@ TEST_P(StoreTest, ChangeLogInSeqOrder) {
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
 
-  // An op outside ('upsert', 'delete') is refused by the schema.
+  // An op outside ('insert', 'update', 'delete') is refused by the schema.
   {
     Transaction tx(*db_);
     ASSERT_TRUE(tx.Begin().ok());
@@ -454,7 +454,7 @@ TEST_P(StoreTest, RolledBackTransactionLeavesNoChangeRow) {
   {
     Transaction tx(*db_);
     ASSERT_TRUE(tx.Begin().ok());
-    ASSERT_TRUE(AppendChange(*db_, "task", 1, "upsert", clock_).ok());
+    ASSERT_TRUE(AppendChange(*db_, "task", 1, "update", clock_).ok());
     ASSERT_TRUE(tx.Commit().ok());
   }
   auto before = LastSeq(*db_);
@@ -463,7 +463,7 @@ TEST_P(StoreTest, RolledBackTransactionLeavesNoChangeRow) {
   {
     Transaction tx(*db_);
     ASSERT_TRUE(tx.Begin().ok());
-    ASSERT_TRUE(AppendChange(*db_, "task", 2, "upsert", clock_).ok());
+    ASSERT_TRUE(AppendChange(*db_, "task", 2, "update", clock_).ok());
     ASSERT_TRUE(AppendChange(*db_, "task", 3, "delete", clock_).ok());
     // No Commit.
   }
@@ -483,7 +483,7 @@ TEST_P(StoreTest, ChangesAfterPagesWithLimit) {
     Transaction tx(*db_);
     ASSERT_TRUE(tx.Begin().ok());
     for (int i = 1; i <= kTotal; ++i)
-      ASSERT_TRUE(AppendChange(*db_, "task", i, "upsert", clock_).ok());
+      ASSERT_TRUE(AppendChange(*db_, "task", i, "update", clock_).ok());
     ASSERT_TRUE(tx.Commit().ok());
   }
   struct Row {

@@ -215,7 +215,9 @@ Result<Saved> Registry::Upsert(Organisation o) {
               values));
       saved.outcome = Outcome::kAdded;
     }
-    KETNOI_RETURN_IF_ERROR(store::AppendChange(db_, "organisation", saved.id, "upsert", clock_));
+    KETNOI_RETURN_IF_ERROR(
+        store::AppendChange(db_, "organisation", saved.id,
+                            saved.outcome == Outcome::kAdded ? "insert" : "update", clock_));
     return saved;
   });
 }
@@ -263,7 +265,8 @@ Result<Saved> Registry::Upsert(Person p) {
       KETNOI_RETURN_IF_ERROR(db_.Exec(
           "INSERT INTO person_fields (person_id, field_code) VALUES (?, ?) ON CONFLICT DO NOTHING",
           {saved.id, f}));
-    KETNOI_RETURN_IF_ERROR(store::AppendChange(db_, "person", saved.id, "upsert", clock_));
+    KETNOI_RETURN_IF_ERROR(store::AppendChange(
+        db_, "person", saved.id, saved.outcome == Outcome::kAdded ? "insert" : "update", clock_));
     return saved;
   });
 }
@@ -315,7 +318,8 @@ Result<Saved> Registry::Upsert(Program p) {
       KETNOI_RETURN_IF_ERROR(
           db_.Exec("INSERT INTO program_board (program_id, person_id, role) VALUES (?, ?, ?)",
                    {saved.id, b.person_id, b.role}));
-    KETNOI_RETURN_IF_ERROR(store::AppendChange(db_, "program", saved.id, "upsert", clock_));
+    KETNOI_RETURN_IF_ERROR(store::AppendChange(
+        db_, "program", saved.id, saved.outcome == Outcome::kAdded ? "insert" : "update", clock_));
     return saved;
   });
 }
@@ -390,7 +394,8 @@ Result<Saved> Registry::Upsert(Task t) {
       KETNOI_RETURN_IF_ERROR(WriteTaskChildren(t, saved.id, false));
       saved.outcome = Outcome::kAdded;
     }
-    KETNOI_RETURN_IF_ERROR(store::AppendChange(db_, "task", saved.id, "upsert", clock_));
+    KETNOI_RETURN_IF_ERROR(store::AppendChange(
+        db_, "task", saved.id, saved.outcome == Outcome::kAdded ? "insert" : "update", clock_));
     return saved;
   });
 }

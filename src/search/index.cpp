@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -37,7 +38,7 @@ constexpr const char* kIdPrefix = "Q";
 constexpr const char* kLastSeqKey = "last_seq";
 constexpr size_t kMaxTermBytes = 120;
 constexpr Xapian::termpos kFieldGap = 100;
-constexpr int kCommitEvery = 20000;
+constexpr int kCommitEvery = 10000;
 
 const char* TextPrefix(std::string_view field) {
   if (field == "title") return "S";
@@ -64,16 +65,23 @@ class DocBuilder {
 
   // Indexes `value` into the general positional text (folded and, when different, accented
   // syllables at the same position) and, when `field` is given, into that field's prefix.
-  void Text(std::string_view value, std::string_view field, Xapian::termcount wdf = 1) {
+  // Positions (what phrase queries need, and most of an index's size and build time) are kept
+  // for the folded syllables of the texts people quote from: title, code, keywords, abstract.
+  // Accented syllables only raise the rank of exact spellings, so they carry no positions.
+  void Text(std::string_view value, std::string_view field, Xapian::termcount wdf = 1,
+            bool positions = true) {
     const std::string prefix = TextPrefix(field);
-    const bool positional = PositionalField(field);
+    const bool prefix_positions = PositionalField(field);
     for (const text::Token& t : text::Tokenize(value)) {
       if (t.lower.size() > kMaxTermBytes) continue;
       ++pos_;
-      doc_.add_posting(t.folded, pos_, wdf);
-      if (t.lower != t.folded) doc_.add_posting(t.lower, pos_, wdf);
+      if (positions)
+        doc_.add_posting(t.folded, pos_, wdf);
+      else
+        doc_.add_term(t.folded, wdf);
+      if (t.lower != t.folded) doc_.add_term(t.lower, wdf);
       if (!prefix.empty()) {
-        if (positional)
+        if (prefix_positions)
           doc_.add_posting(prefix + t.folded, pos_, wdf);
         else
           doc_.add_term(prefix + t.folded, wdf);
@@ -104,14 +112,14 @@ Xapian::Document BuildDocument(const registry::TaskRecord& rec) {
   for (const auto& k : t.keywords) keywords += k + " ; ";
   b.Text(keywords, "keywords", 2);
   b.Text(t.abstract, "abstract");
-  b.Text(t.objectives, "");
-  b.Text(t.content, "");
+  b.Text(t.objectives, "", 1, false);
+  b.Text(t.content, "", 1, false);
   b.Text(rec.host_name + " ; " + rec.host_short_name + " ; " + rec.host_parent, "host");
   b.Text(rec.host_district, "");
   b.Text(rec.pi_name, "pi");
-  b.Text(rec.program_name, "");
-  b.Text(t.result_summary, "");
-  b.Text(t.applied_at, "");
+  b.Text(rec.program_name, "", 1, false);
+  b.Text(t.result_summary, "", 1, false);
+  b.Text(t.applied_at, "", 1, false);
 
   // Filters and facets.
   if (!t.field_code.empty()) {
@@ -168,14 +176,23 @@ class BatchWriter {
     for (const auto& r : records) found[r.task.id] = &r;
     for (int64_t id : ids) {
       auto it = found.find(id);
+      // The document id is the task id: replacing by id is cheap and idempotent, where
+      // replacing by a unique term has to search the pending changes for every document.
+      if (id <= 0 || id > static_cast<int64_t>(std::numeric_limits<Xapian::docid>::max()))
+        return Status::Internal({"search.index_error", {{"reason", "task id out of range"}}});
+      const auto docid = static_cast<Xapian::docid>(id);
       if (it != found.end() && it->second->task.IsPublic()) {
         const registry::TaskRecord& rec = *it->second;
-        db_.replace_document(IdTerm(id), BuildDocument(rec));
+        db_.replace_document(docid, BuildDocument(rec));
         if (!rec.program_code.empty()) Label("label:program:" + rec.program_code, rec.program_name);
         if (rec.task.host_id)
           Label("label:host:" + std::to_string(*rec.task.host_id), rec.host_name);
       } else {
-        db_.delete_document(IdTerm(id));
+        try {
+          db_.delete_document(docid);
+        } catch (const Xapian::DocNotFoundError&) {
+          // never indexed (secret) or already removed
+        }
       }
     }
     return static_cast<int64_t>(ids.size());
@@ -195,7 +212,7 @@ class BatchWriter {
 };
 
 Result<Xapian::WritableDatabase> OpenWritable(const fs::path& dir) {
-  ::setenv("XAPIAN_FLUSH_THRESHOLD", "20000", 0);
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "10000", 0);
   std::error_code ec;
   fs::create_directories(dir.parent_path(), ec);
   try {
@@ -249,6 +266,9 @@ Result<CatchUpStats> Indexer::CatchUp(const Progress& progress) {
           if (seen.insert(c.entity_id).second) ids.push_back(c.entity_id);
           continue;
         }
+        // A new organisation, person or program appears in no document yet: the tasks that
+        // refer to it were written after it, and their own changes follow in the log.
+        if (c.op == "insert") continue;
         KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> related,
                                 registry_.TasksMentioning(c.entity, c.entity_id));
         for (int64_t id : related)

@@ -15,7 +15,9 @@ struct Change {
   int64_t seq = 0;
   std::string entity;  // "task", "organisation", "person", "program"
   int64_t entity_id = 0;
-  std::string op;  // "upsert" or "delete"
+  // "insert" (a new record: whatever refers to it is written later, with changes of its own),
+  // "update" or "delete".
+  std::string op;
   std::string changed_at;
 };
 
