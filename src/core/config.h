@@ -21,7 +21,7 @@ struct Config {
   int server_port = 8080;
   // How many matching documents a search examines to count facets exactly. Counts are exact
   // when the match set is smaller; larger sets show counts from this sample, scaled.
-  int search_facet_sample = 200000;
+  int search_facet_sample = 20000;
 
   std::filesystem::path IndexDir() const { return data_dir / "index"; }
   std::filesystem::path SqlitePath() const { return data_dir / "ketnoi.db"; }

@@ -525,8 +525,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
     }
     int limit = std::clamp(req.limit, 0, 1000);
     int offset = std::max(req.offset, 0);
-    // Examining up to facet_sample documents makes totals and facet counts exact below it.
-    Xapian::doccount check = static_cast<Xapian::doccount>(std::max(req.facet_sample, 0));
+    // With facets, examining up to facet_sample documents makes totals and counts exact below
+    // it; above, counts are scaled from the sample and marked inexact.
+    Xapian::doccount check =
+        req.facets ? static_cast<Xapian::doccount>(std::max(req.facet_sample, 0)) : 0;
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
                                          static_cast<Xapian::doccount>(limit), check);
     result.total = mset.get_matches_estimated();

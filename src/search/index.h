@@ -58,7 +58,7 @@ struct SearchRequest {
   bool facets = false;
   std::string lang = "vi";  // labels of facet values
   // Documents examined to count facets; counts are exact below this many matches.
-  int facet_sample = 200000;
+  int facet_sample = 20000;
 };
 
 struct Hit {
