@@ -321,17 +321,17 @@ int RunCli(int argc, char** argv) {
       std::cout << StatsJson(*st, *docs, *seq) << "\n";
       return 0;
     }
-    bool en = msg_lang == "en";
-    std::cout << (en ? "Tasks: " : "Nhiệm vụ: ") << st->tasks
-              << (en ? " (public: " : " (công khai: ") << st->public_tasks << ")\n"
-              << (en ? "Organisations: " : "Tổ chức: ") << st->organisations << "\n"
-              << (en ? "People: " : "Cá nhân: ") << st->people << "\n"
-              << (en ? "Programs: " : "Chương trình: ") << st->programs << "\n"
-              << (en ? "State budget: " : "Kinh phí ngân sách: ")
-              << FormatVnd(st->total_budget_state) << "\n"
-              << (en ? "Index: " : "Chỉ mục: ") << *docs
-              << (en ? " documents, change " : " tài liệu, thay đổi ") << *seq << "/"
-              << st->last_change << "\n";
+    std::cout << Render(Message("cli.stats", {{"tasks", std::to_string(st->tasks)},
+                                              {"public", std::to_string(st->public_tasks)},
+                                              {"orgs", std::to_string(st->organisations)},
+                                              {"people", std::to_string(st->people)},
+                                              {"programs", std::to_string(st->programs)},
+                                              {"budget", FormatVnd(st->total_budget_state)},
+                                              {"docs", std::to_string(*docs)},
+                                              {"seq", std::to_string(*seq)},
+                                              {"last", std::to_string(st->last_change)}}),
+                        msg_lang)
+              << "\n";
     return 0;
   }
   return 2;

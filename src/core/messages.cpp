@@ -100,6 +100,12 @@ constexpr Entry kCatalog[] = {
      "\"ketnoi search\" để tra cứu.",
      "The data is ready in {data}. The web portal is not in this version yet; use \"ketnoi "
      "search\" to search."},
+    {"cli.stats",
+     "Nhiệm vụ: {tasks} (công khai: {public})\nTổ chức: {orgs}\nCá nhân: {people}\nChương trình: "
+     "{programs}\nKinh phí ngân sách nhà nước: {budget}\nChỉ mục: {docs} tài liệu, đã áp dụng thay "
+     "đổi {seq}/{last}",
+     "Tasks: {tasks} (public: {public})\nOrganisations: {orgs}\nPeople: {people}\nPrograms: "
+     "{programs}\nState budget: {budget}\nIndex: {docs} documents, changes applied {seq}/{last}"},
     {"cli.demo_exists", "Thư mục dữ liệu đã có {tasks} nhiệm vụ; không tạo thêm dữ liệu mẫu.",
      "The data directory already holds {tasks} tasks; no demo data added."},
 };
