@@ -8,6 +8,8 @@ packages=(
   libicu-dev libsqlite3-dev libpq-dev postgresql-15
   libxapian-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev
+  librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev libkainjow-mustache-dev
+  curl
 )
 
 missing=()

@@ -12,10 +12,12 @@
 #include "core/config.h"
 #include "core/messages.h"
 #include "demo/demo.h"
+#include "http/server.h"
 #include "registry/repo.h"
 #include "search/index.h"
 #include "store/change_log.h"
 #include "store/db.h"
+#include "web/site.h"
 
 namespace ketnoi::app {
 
@@ -142,7 +144,19 @@ int RunCli(int argc, char** argv) {
   add_common(stats_cmd);
   bool stats_json = false;
   stats_cmd->add_flag("--json", stats_json);
-  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd})
+  auto* serve_cmd =
+      cli.add_subcommand("serve", "Phục vụ cổng thông tin và API / serve the portal and API");
+  add_common(serve_cmd);
+  std::string bind;
+  int port = 0, workers = 0, queue = 0;
+  serve_cmd->add_option("--bind", bind, "Địa chỉ / address (server.bind, default 127.0.0.1)");
+  serve_cmd->add_option("--port", port, "Cổng / port (server.port, default 8080)")
+      ->check(CLI::Range(1, 65535));
+  serve_cmd->add_option("--workers", workers, "Luồng xử lý / handler threads")
+      ->check(CLI::Range(1, 64));
+  serve_cmd->add_option("--queue", queue, "Hàng đợi tối đa / queue limit")
+      ->check(CLI::Range(1, 100000));
+  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd})
     cmd->add_flag("--quiet,-q", quiet, "Không hiện tiến độ / no progress output");
 
   try {
@@ -152,6 +166,10 @@ int RunCli(int argc, char** argv) {
   }
 
   sources.data_dir = data_dir;
+  if (!bind.empty()) sources.flags["server.bind"] = bind;
+  if (port) sources.flags["server.port"] = std::to_string(port);
+  // The server waits for SIGTERM/SIGINT with sigwait: block them before any thread exists.
+  if (*serve_cmd) http::Server::BlockStopSignals();
   if (!lang.empty()) sources.flags["lang"] = lang;
   if (!store_url.empty()) sources.flags["store.url"] = store_url;
   std::string msg_lang = lang == "en" ? "en" : "vi";
@@ -306,6 +324,23 @@ int RunCli(int argc, char** argv) {
     std::cout << Render(Message("cli.check_ok", {{"count", std::to_string(store_ids.size())}}),
                         msg_lang)
               << "\n";
+    return 0;
+  }
+
+  if (*serve_cmd) {
+    if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
+    http::ServerOptions opt;
+    opt.bind = d.config.server_bind;
+    opt.port = d.config.server_port;
+    if (workers) opt.workers = workers;
+    if (queue) opt.queue_limit = queue;
+    http::Server server(d.config, web::SiteRoutes(), opt);
+    if (Status s = server.Start(); !s.ok()) return Fail(s, msg_lang);
+    std::cerr << Render(Message("web.serving",
+                                {{"address", opt.bind + ":" + std::to_string(opt.port)}}),
+                        msg_lang)
+              << std::endl;
+    server.WaitForStopSignal();
     return 0;
   }
 

@@ -1,6 +1,8 @@
 #include "core/messages.h"
 
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ketnoi {
 
@@ -71,6 +73,134 @@ constexpr Entry kCatalog[] = {
     {"search.bad_sort", "Cách sắp xếp \"{value}\" không có (relevance, date, budget, title).",
      "There is no sort order \"{value}\" (relevance, date, budget, title)."},
     {"search.unknown_filter", "Bộ lọc \"{name}\" không có.", "There is no filter \"{name}\"."},
+    // web (pages and API)
+    {"web.site_name", "Kết nối KH&CN Hà Nội", "Ketnoi — Hanoi S&T"},
+    {"web.site_tagline",
+     "Cơ sở dữ liệu nhiệm vụ khoa học và công nghệ của Sở Khoa học và Công nghệ Hà Nội",
+     "The registry of science and technology tasks of the Hanoi Department of Science and "
+     "Technology"},
+    {"web.skip_to_content", "Bỏ qua, đến nội dung chính", "Skip to main content"},
+    {"web.nav_label", "Điều hướng chính", "Main navigation"},
+    {"web.nav_home", "Trang chủ", "Home"},
+    {"web.nav_search", "Tra cứu nhiệm vụ", "Search tasks"},
+    {"web.nav_programs", "Chương trình", "Programs"},
+    {"web.nav_fields", "Lĩnh vực", "Fields"},
+    {"web.nav_api", "API dữ liệu", "Data API"},
+    {"web.switch_lang", "English", "Tiếng Việt"},
+    {"web.switch_lang_code", "en", "vi"},
+    {"web.search_label", "Tìm nhiệm vụ khoa học và công nghệ",
+     "Search science and technology tasks"},
+    {"web.search_hint", "Gõ có dấu hoặc không dấu; đặt cụm từ trong dấu ngoặc kép để tìm đúng cụm.",
+     "Type with or without Vietnamese accents; put a phrase in double quotes to find it exactly."},
+    {"web.search_button", "Tìm kiếm", "Search"},
+    {"web.home_counts",
+     "Cơ sở dữ liệu đang công khai {tasks} nhiệm vụ, {orgs} tổ chức, {people} nhà khoa học và "
+     "{programs} chương trình.",
+     "The registry publishes {tasks} tasks, {orgs} organisations, {people} scientists and "
+     "{programs} programs."},
+    {"web.latest_tasks", "Nhiệm vụ mới nhất", "Latest tasks"},
+    {"web.results_count", "Tìm thấy {total} nhiệm vụ", "{total} tasks found"},
+    {"web.results_count_about", "Tìm thấy khoảng {total} nhiệm vụ", "About {total} tasks found"},
+    {"web.did_you_mean", "Có phải bạn muốn tìm", "Did you mean"},
+    {"web.no_results", "Không tìm thấy nhiệm vụ nào.", "No task was found."},
+    {"web.no_results_help",
+     "Hãy thử ít từ hơn, bỏ bớt bộ lọc hoặc kiểm tra chính tả. Có thể gõ không dấu: \"benh vien\" "
+     "cũng tìm được \"bệnh viện\".",
+     "Try fewer words, remove a filter or check the spelling. Accents are optional: \"benh vien\" "
+     "also finds \"bệnh viện\"."},
+    {"web.results_label", "Kết quả tìm kiếm", "Search results"},
+    {"web.refine_label", "Thu hẹp kết quả", "Refine the results"},
+    {"web.sort_label", "Sắp xếp", "Sort"},
+    {"web.sort_relevance", "Liên quan nhất", "Most relevant"},
+    {"web.sort_date", "Mới nhất", "Newest"},
+    {"web.sort_budget", "Kinh phí lớn nhất", "Largest budget"},
+    {"web.sort_title", "Theo tên (A–Z)", "By title (A–Z)"},
+    {"web.facet_field", "Lĩnh vực", "Field"},
+    {"web.facet_level", "Cấp quản lý", "Level"},
+    {"web.facet_kind", "Loại nhiệm vụ", "Kind"},
+    {"web.facet_program", "Chương trình", "Program"},
+    {"web.facet_status", "Tình trạng", "Status"},
+    {"web.facet_year", "Năm bắt đầu", "Start year"},
+    {"web.facet_host", "Tổ chức chủ trì", "Host organisation"},
+    {"web.facet_source", "Nguồn dữ liệu", "Source"},
+    {"web.facet_district", "Quận, huyện", "District"},
+    {"web.filters_active", "Đang lọc theo", "Filtered by"},
+    {"web.remove_filter", "bỏ lọc", "remove"},
+    {"web.pagination_label", "Phân trang", "Pagination"},
+    {"web.prev", "Trang trước", "Previous page"},
+    {"web.next", "Trang sau", "Next page"},
+    {"web.page_of", "Trang {page}/{pages}", "Page {page} of {pages}"},
+    {"web.code", "Mã số", "Code"},
+    {"web.kind", "Loại nhiệm vụ", "Kind"},
+    {"web.level", "Cấp quản lý", "Level"},
+    {"web.field", "Lĩnh vực", "Field"},
+    {"web.program", "Chương trình", "Program"},
+    {"web.host", "Tổ chức chủ trì", "Host organisation"},
+    {"web.parent_body", "Cơ quan chủ quản", "Parent body"},
+    {"web.pi", "Chủ nhiệm nhiệm vụ", "Principal investigator"},
+    {"web.members", "Thành viên thực hiện", "Members"},
+    {"web.period", "Thời gian thực hiện", "Period"},
+    {"web.budget_state", "Kinh phí từ ngân sách", "State budget"},
+    {"web.budget_other", "Kinh phí từ nguồn khác", "Other sources"},
+    {"web.budget_total", "Tổng kinh phí", "Total budget"},
+    {"web.objectives", "Mục tiêu", "Objectives"},
+    {"web.content", "Nội dung chính", "Main content"},
+    {"web.products", "Sản phẩm dự kiến", "Expected products"},
+    {"web.quantity", "Số lượng", "Quantity"},
+    {"web.quality", "Yêu cầu chất lượng", "Quality target"},
+    {"web.product", "Sản phẩm", "Product"},
+    {"web.abstract", "Tóm tắt", "Abstract"},
+    {"web.keywords", "Từ khóa", "Keywords"},
+    {"web.status", "Tình trạng", "Status"},
+    {"web.result", "Kết quả", "Result"},
+    {"web.archive_no", "Số đăng ký kết quả", "Result registration number"},
+    {"web.applied_at", "Nơi ứng dụng kết quả", "Where the result is applied"},
+    {"web.source", "Nguồn dữ liệu", "Source"},
+    {"web.role", "Vai trò", "Role"},
+    {"web.name", "Họ và tên", "Name"},
+    {"web.org_type", "Loại hình", "Type"},
+    {"web.district", "Quận, huyện", "District"},
+    {"web.tax_code", "Mã số thuế", "Tax code"},
+    {"web.website", "Trang thông tin", "Website"},
+    {"web.tasks_hosted", "Nhiệm vụ chủ trì", "Tasks hosted"},
+    {"web.affiliation", "Cơ quan công tác", "Affiliation"},
+    {"web.expertise", "Lĩnh vực chuyên môn", "Expertise"},
+    {"web.tasks_led", "Nhiệm vụ làm chủ nhiệm", "Tasks led"},
+    {"web.program_period", "Giai đoạn", "Period"},
+    {"web.program_budget", "Kinh phí chương trình", "Program budget"},
+    {"web.board", "Ban chủ nhiệm chương trình", "Program board"},
+    {"web.sample_note", "Tên chương trình này là dữ liệu mẫu.",
+     "This program's name is sample data."},
+    {"web.program_tasks", "Nhiệm vụ thuộc chương trình", "Tasks in the program"},
+    {"web.program_totals", "{count} nhiệm vụ, tổng kinh phí ngân sách {state}, nguồn khác {other}.",
+     "{count} tasks, state budget {state} in all, other sources {other}."},
+    {"web.see_all", "Xem tất cả", "See all"},
+    {"web.programs_title", "Các chương trình KH&CN của thành phố", "The city's S&T programs"},
+    {"web.fields_title", "Bảng phân loại lĩnh vực KH&CN (QĐ 12/2008/QĐ-BKHCN)",
+     "S&T field classification (Decision 12/2008/QĐ-BKHCN)"},
+    {"web.field_tasks", "Nhiệm vụ trong lĩnh vực", "Tasks in this field"},
+    {"web.subfields", "Lĩnh vực con", "Sub-fields"},
+    {"web.not_found_title", "Không tìm thấy trang", "Page not found"},
+    {"web.not_found_text",
+     "Trang bạn tìm không tồn tại, đã được chuyển đi hoặc không được công khai.",
+     "The page you are looking for does not exist, has moved, or is not public."},
+    {"web.back_home", "Về trang chủ", "Back to the home page"},
+    {"web.bad_request_title", "Yêu cầu không hợp lệ", "Invalid request"},
+    {"web.error_title", "Đã có lỗi", "Something went wrong"},
+    {"web.footer",
+     "Sở Khoa học và Công nghệ Hà Nội. Nhiệm vụ mật không được công bố trên cổng thông tin này.",
+     "Hanoi Department of Science and Technology. Secret tasks are never published on this "
+     "portal."},
+    {"web.bad_param", "Tham số \"{name}\" không hợp lệ: {reason}",
+     "The parameter \"{name}\" is not valid: {reason}"},
+    {"web.param_range", "phải là số nguyên từ {min} đến {max}",
+     "it must be a whole number from {min} to {max}"},
+    {"web.param_value", "không nhận giá trị \"{value}\"", "it does not accept \"{value}\""},
+    {"web.listen_failed", "Không mở được địa chỉ {address}: {reason}",
+     "Cannot listen on {address}: {reason}"},
+    {"web.serving", "Ketnoi đang phục vụ tại http://{address}/ (dừng: Ctrl+C).",
+     "Ketnoi is serving on http://{address}/ (stop: Ctrl+C)."},
+    {"web.not_found_api", "Không tìm thấy {entity} số {id}.", "No {entity} with id {id}."},
     // cli
     {"cli.demo_done",
      "Đã tạo {tasks} nhiệm vụ mẫu ({orgs} tổ chức, {people} cá nhân, {programs} chương trình) "
@@ -135,6 +265,16 @@ std::string Render(const Message& m, std::string_view lang) {
   }
   std::string out = m.id;
   for (const auto& [k, v] : m.params) out += " " + k + "=" + v;
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> MessagesWithPrefix(std::string_view prefix,
+                                                                    std::string_view lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Entry& e : kCatalog)
+    if (e.id.substr(0, prefix.size()) == prefix)
+      out.emplace_back(std::string(e.id.substr(prefix.size())),
+                       std::string(lang == "en" ? e.en : e.vi));
   return out;
 }
 

@@ -3,6 +3,8 @@
 // Parameters are written {name} in the text and filled from Message::params.
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 
@@ -14,6 +16,11 @@ std::string Render(const Message& m, std::string_view lang);
 inline std::string Render(const Status& s, std::string_view lang) {
   return Render(s.message(), lang);
 }
+
+// Every message whose id starts with `prefix`, as (id without the prefix, raw text) — for
+// templates, which take their labels from the catalog.
+std::vector<std::pair<std::string, std::string>> MessagesWithPrefix(std::string_view prefix,
+                                                                    std::string_view lang);
 
 // True when the catalog has `id` in both languages (tests check every id used in code).
 bool HasMessage(std::string_view id);

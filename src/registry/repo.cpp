@@ -627,6 +627,44 @@ Result<std::vector<int64_t>> Registry::TasksMentioning(std::string_view entity, 
   return out;
 }
 
+namespace {
+// The column for a relation name; a fixed list, so SQL is never built from input.
+const char* RelationColumn(std::string_view relation) {
+  if (relation == "host") return "host_id";
+  if (relation == "pi") return "pi_id";
+  if (relation == "program") return "program_id";
+  return nullptr;
+}
+}  // namespace
+
+Result<std::vector<TaskSummary>> Registry::PublicTasksBy(std::string_view relation, int64_t id,
+                                                         int limit) {
+  const char* column = RelationColumn(relation);
+  if (!column) return Status::Internal({"store.query_failed", {{"reason", "unknown relation"}}});
+  KETNOI_ASSIGN_OR_RETURN(
+      Rows r,
+      db_.Query("SELECT id, code, title, start_date FROM tasks WHERE " + std::string(column) +
+                    " = ? AND confidentiality = 'public' ORDER BY start_date DESC, id DESC LIMIT ?",
+                {id, static_cast<int64_t>(limit)}));
+  std::vector<TaskSummary> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), ParseDate(r.Text(i, 3))});
+  return out;
+}
+
+Result<TaskTotals> Registry::PublicTaskTotals(std::string_view relation, int64_t id) {
+  const char* column = RelationColumn(relation);
+  if (!column) return Status::Internal({"store.query_failed", {{"reason", "unknown relation"}}});
+  KETNOI_ASSIGN_OR_RETURN(
+      Rows r,
+      db_.Query(
+          "SELECT COUNT(*), COALESCE(SUM(budget_state), 0), COALESCE(SUM(budget_other), 0) FROM "
+          "tasks WHERE " +
+              std::string(column) + " = ? AND confidentiality = 'public'",
+          {id}));
+  return TaskTotals{r.Int(0, 0), Money{r.Int(0, 1)}, Money{r.Int(0, 2)}};
+}
+
 Result<int64_t> Registry::CountTasks(std::string_view source) {
   KETNOI_ASSIGN_OR_RETURN(
       Rows r, db_.Query("SELECT COUNT(*) FROM tasks WHERE source = ?", {std::string(source)}));

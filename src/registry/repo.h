@@ -30,6 +30,18 @@ struct TaskRecord {
   std::string field_name_vi;
 };
 
+// One line about a task, for lists on organisation, person and program pages.
+struct TaskSummary {
+  int64_t id = 0;
+  std::string code, title;
+  std::optional<Date> start;
+};
+
+struct TaskTotals {
+  int64_t count = 0;
+  Money state, other;
+};
+
 struct RegistryStats {
   int64_t tasks = 0, public_tasks = 0, organisations = 0, people = 0, programs = 0;
   int64_t last_change = 0;
@@ -66,6 +78,9 @@ class Registry {
   Result<std::vector<int64_t>> PublicTaskIds(int64_t after, int limit);
   // Tasks whose index document shows something of the given organisation/person/program.
   Result<std::vector<int64_t>> TasksMentioning(std::string_view entity, int64_t id);
+  // Public tasks whose `relation` ("host", "pi" or "program") is `id`, newest first.
+  Result<std::vector<TaskSummary>> PublicTasksBy(std::string_view relation, int64_t id, int limit);
+  Result<TaskTotals> PublicTaskTotals(std::string_view relation, int64_t id);
   // The highest external id number used by a source with the given prefix (demo resume).
   Result<int64_t> CountTasks(std::string_view source);
   Result<RegistryStats> Stats();

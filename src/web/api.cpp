@@ -1,0 +1,353 @@
+// The JSON API under /api/v1 and its OpenAPI document (nlohmann/json stays in this file).
+#include <nlohmann/json.hpp>
+
+#include "core/messages.h"
+#include "web/common.h"
+#include "web/routes.h"
+
+namespace ketnoi::web {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+http::Response Json(const http::Request& req, const ordered_json& j, int status = 200) {
+  http::Response r;
+  r.status = status;
+  r.content_type = "application/json; charset=utf-8";
+  r.body = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (status == 200) {
+    std::string etag = Etag(r.body);
+    r.Header("ETag", etag);
+    r.Header("Cache-Control", "public, max-age=0, must-revalidate");
+    if (NotModified(req, etag)) {
+      r.status = 304;
+      r.body.clear();
+    }
+  }
+  r.Header("Access-Control-Allow-Origin", "*");
+  return r;
+}
+
+http::Response Error(const http::Request& req, const Status& s, const std::string& lang) {
+  ordered_json e = {{"code", s.message().id}, {"message", Render(s, lang)}};
+  const std::string& field = s.message().Param("field");
+  e["field"] = field.empty() ? ordered_json(nullptr) : ordered_json(field);
+  return Json(req, {{"error", e}}, http::StatusToHttp(s.code()));
+}
+
+http::Response NotFound(const http::Request& req, const std::string& entity, const std::string& id,
+                        const std::string& lang) {
+  return Error(req, Status::NotFound({"web.not_found_api", {{"entity", entity}, {"id", id}}}),
+               lang);
+}
+
+ordered_json DateJson(const std::optional<Date>& d) {
+  return d ? ordered_json(d->Iso()) : ordered_json(nullptr);
+}
+ordered_json IdJson(const std::optional<int64_t>& v) {
+  return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
+ordered_json TaskJson(const registry::TaskRecord& rec, const std::string& lang, bool full) {
+  const registry::Task& t = rec.task;
+  ordered_json j = {
+      {"id", t.id},
+      {"code", t.code},
+      {"title", t.title},
+      {"kind", {{"code", t.kind}, {"label", registry::Label(registry::TaskKinds(), t.kind, lang)}}},
+      {"level",
+       {{"code", t.level}, {"label", registry::Label(registry::TaskLevels(), t.level, lang)}}},
+      {"field", {{"code", t.field_code}, {"label", rec.field_name_vi}}},
+      {"program", t.program_id ? ordered_json{{"id", *t.program_id},
+                                              {"code", rec.program_code},
+                                              {"name", rec.program_name}}
+                               : ordered_json(nullptr)},
+      {"host", t.host_id ? ordered_json{{"id", *t.host_id}, {"name", rec.host_name}}
+                         : ordered_json(nullptr)},
+      {"pi",
+       t.pi_id ? ordered_json{{"id", *t.pi_id}, {"name", rec.pi_name}} : ordered_json(nullptr)},
+      {"start", DateJson(t.start)},
+      {"end", DateJson(t.end)},
+      {"budget_state_dong", t.budget_state.dong},
+      {"budget_other_dong", t.budget_other.dong},
+      {"status",
+       {{"code", t.status}, {"label", registry::Label(registry::TaskStatuses(), t.status, lang)}}},
+      {"source", t.source},
+      {"external_id", t.external_id},
+  };
+  if (full) {
+    j["objectives"] = t.objectives;
+    j["content"] = t.content;
+    j["abstract"] = t.abstract;
+    j["keywords"] = t.keywords;
+    j["result_summary"] = t.result_summary;
+    j["archive_no"] = t.archive_no;
+    j["applied_at"] = t.applied_at;
+    ordered_json members = ordered_json::array();
+    for (const auto& m : t.members)
+      members.push_back({{"person_id", m.person_id},
+                         {"role", m.role},
+                         {"role_label", registry::Label(registry::MemberRoles(), m.role, lang)}});
+    j["members"] = members;
+    ordered_json products = ordered_json::array();
+    for (const auto& p : t.products)
+      products.push_back({{"name", p.name},
+                          {"quantity", IdJson(p.quantity)},
+                          {"unit", p.unit},
+                          {"quality_target", p.quality_target}});
+    j["products"] = products;
+  }
+  return j;
+}
+
+http::Response ApiTasks(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto sr = SearchFromQuery(req, lang, 20);
+  if (!sr.ok()) return Error(req, sr.status(), lang);
+  sr->facets = true;
+  sr->facet_sample = w.config->search_facet_sample;
+  auto result = w.searcher->Search(*sr);
+  if (!result.ok()) return Error(req, result.status(), lang);
+  std::vector<int64_t> ids;
+  for (const auto& h : result->hits) ids.push_back(h.id);
+  auto records = w.registry->GetTaskRecords(ids);
+  if (!records.ok()) return Error(req, records.status(), lang);
+  ordered_json items = ordered_json::array();
+  size_t i = 0;
+  for (const auto& rec : *records) {
+    ordered_json item = TaskJson(rec, lang, false);
+    while (i < result->hits.size() && result->hits[i].id != rec.task.id) ++i;
+    item["score"] = i < result->hits.size() ? result->hits[i].score : 0.0;
+    items.push_back(std::move(item));
+  }
+  ordered_json facets = ordered_json::object();
+  for (const auto& f : result->facets) {
+    ordered_json values = ordered_json::array();
+    for (const auto& v : f.values)
+      values.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+    facets[f.name] = values;
+  }
+  ordered_json j = {{"total", result->total}, {"total_exact", result->total_exact},
+                    {"offset", sr->offset},   {"limit", sr->limit},
+                    {"items", items},         {"facets", facets}};
+  if (!result->suggestion.empty()) j["suggestion"] = result->suggestion;
+  return Json(req, j);
+}
+
+http::Response ApiTask(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  if (!id) return NotFound(req, "task", req.params.count("id") ? req.params.at("id") : "", lang);
+  auto records = w.registry->GetTaskRecords({*id});
+  if (!records.ok()) return Error(req, records.status(), lang);
+  // Secret and restricted tasks do not exist for the public.
+  if (records->empty() || !records->front().task.IsPublic())
+    return NotFound(req, "task", std::to_string(*id), lang);
+  return Json(req, TaskJson(records->front(), lang, true));
+}
+
+http::Response ApiOrganisation(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  auto org = id ? w.registry->GetOrganisation(*id)
+                : Result<registry::Organisation>(Status::NotFound({"x"}));
+  if (!org.ok())
+    return NotFound(req, "organisation", req.params.count("id") ? req.params.at("id") : "", lang);
+  auto totals = w.registry->PublicTaskTotals("host", org->id);
+  if (!totals.ok()) return Error(req, totals.status(), lang);
+  const auto& o = *org;
+  return Json(
+      req,
+      {{"id", o.id},
+       {"name", o.name},
+       {"short_name", o.short_name},
+       {"name_en", o.name_en},
+       {"type", {{"code", o.type}, {"label", registry::Label(registry::OrgTypes(), o.type, lang)}}},
+       {"parent_id", IdJson(o.parent_id)},
+       {"parent_body", o.parent_body},
+       {"ror_id", o.ror_id},
+       {"tax_code", o.tax_code},
+       {"district", o.district},
+       {"website", o.website},
+       {"public_tasks", totals->count},
+       {"source", o.source},
+       {"external_id", o.external_id}});
+}
+
+http::Response ApiPerson(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  auto person = id ? w.registry->GetPerson(*id) : Result<registry::Person>(Status::NotFound({"x"}));
+  if (!person.ok())
+    return NotFound(req, "person", req.params.count("id") ? req.params.at("id") : "", lang);
+  const auto& p = *person;
+  // E-mail addresses are personal data and are not published.
+  return Json(req, {{"id", p.id},
+                    {"full_name", p.full_name},
+                    {"display_name", p.DisplayName()},
+                    {"academic_title", p.academic_title},
+                    {"degree", p.degree},
+                    {"affiliation_id", IdJson(p.affiliation_id)},
+                    {"orcid", p.orcid},
+                    {"expertise", p.field_codes}});
+}
+
+ordered_json ProgramJson(const registry::Program& p, const registry::TaskTotals& t) {
+  return {{"id", p.id},
+          {"code", p.code},
+          {"name", p.name},
+          {"period", {{"start", p.period_start}, {"end", p.period_end}}},
+          {"budget_dong", p.budget.dong},
+          {"is_sample", p.is_sample},
+          {"public_tasks", t.count},
+          {"tasks_budget_state_dong", t.state.dong},
+          {"tasks_budget_other_dong", t.other.dong}};
+}
+
+http::Response ApiPrograms(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto programs = w.registry->ListPrograms();
+  if (!programs.ok()) return Error(req, programs.status(), lang);
+  ordered_json items = ordered_json::array();
+  for (const auto& p : *programs) {
+    auto totals = w.registry->PublicTaskTotals("program", p.id);
+    if (!totals.ok()) return Error(req, totals.status(), lang);
+    items.push_back(ProgramJson(p, *totals));
+  }
+  return Json(req, {{"total", items.size()}, {"items", items}});
+}
+
+http::Response ApiProgram(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  auto p = id ? w.registry->GetProgram(*id) : Result<registry::Program>(Status::NotFound({"x"}));
+  if (!p.ok())
+    return NotFound(req, "program", req.params.count("id") ? req.params.at("id") : "", lang);
+  auto totals = w.registry->PublicTaskTotals("program", p->id);
+  if (!totals.ok()) return Error(req, totals.status(), lang);
+  ordered_json j = ProgramJson(*p, *totals);
+  ordered_json board = ordered_json::array();
+  for (const auto& b : p->board) board.push_back({{"person_id", b.person_id}, {"role", b.role}});
+  j["board"] = board;
+  return Json(req, j);
+}
+
+http::Response ApiFields(const http::Request& req, http::Worker&) {
+  ordered_json items = ordered_json::array();
+  for (const auto& f : registry::FieldClassification())
+    items.push_back(
+        {{"code", f.code}, {"parent", f.parent}, {"name_vi", f.name_vi}, {"name_en", f.name_en}});
+  return Json(req, {{"total", items.size()}, {"items", items}});
+}
+
+// OpenAPI 3.0 built from the route table: every API route, with its path parameters and the
+// query parameters it declares.
+http::Response ApiOpenApi(const http::Request& req, http::Worker& w) {
+  ordered_json paths = ordered_json::object();
+  for (const auto& r : w.router->routes()) {
+    if (r.kind != "api") continue;
+    std::string path;
+    ordered_json params = ordered_json::array();
+    size_t i = 0;
+    while (i < r.path.size()) {
+      if (r.path[i] == ':') {
+        size_t end = r.path.find('/', i);
+        if (end == std::string::npos) end = r.path.size();
+        std::string name = r.path.substr(i + 1, end - i - 1);
+        path += "{" + name + "}";
+        params.push_back(
+            {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+        i = end;
+      } else {
+        path += r.path[i++];
+      }
+    }
+    for (const auto& [name, description] : r.query_params)
+      params.push_back({{"name", name},
+                        {"in", "query"},
+                        {"required", false},
+                        {"description", description},
+                        {"schema", {{"type", "string"}}}});
+    params.push_back({{"name", "lang"},
+                      {"in", "query"},
+                      {"required", false},
+                      {"description", "Language of labels and error messages: vi (default) or en"},
+                      {"schema", {{"type", "string"}, {"enum", {"vi", "en"}}}}});
+    std::string method = r.method;
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ordered_json error_schema = {{"$ref", "#/components/schemas/Error"}};
+    paths[path][method] = {
+        {"summary", r.summary},
+        {"operationId", method + path},
+        {"x-permission", r.permission},
+        {"parameters", params},
+        {"responses",
+         {{"200",
+           {{"description", "OK"},
+            {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
+          {"304", {{"description", "Not modified (If-None-Match)"}}},
+          {"400",
+           {{"description", "A bad parameter"},
+            {"content", {{"application/json", {{"schema", error_schema}}}}}}},
+          {"404",
+           {{"description", "Not found"},
+            {"content", {{"application/json", {{"schema", error_schema}}}}}}}}}};
+  }
+  ordered_json doc = {
+      {"openapi", "3.0.3"},
+      {"info",
+       {{"title", "Ketnoi API"},
+        {"version", "1"},
+        {"description", "Public data of the Hanoi S&T task registry (Sở KH&CN Hà Nội)."}}},
+      {"servers", {{{"url", "/"}}}},
+      {"paths", paths},
+      {"components",
+       {{"schemas",
+         {{"Error",
+           {{"type", "object"},
+            {"properties",
+             {{"error",
+               {{"type", "object"},
+                {"properties",
+                 {{"code", {{"type", "string"}}},
+                  {"message", {{"type", "string"}}},
+                  {"field", {{"type", "string"}, {"nullable", true}}}}}}}}}}}}}}}};
+  return Json(req, doc);
+}
+
+}  // namespace
+
+void AddApiRoutes(std::vector<http::Route>& routes) {
+  const std::vector<std::pair<std::string, std::string>> search_params = {
+      {"q", "Query: words (accents optional), \"phrases\", field:word, -exclusions, year:2020 …"},
+      {"sort", "relevance | date | date_asc | budget | budget_asc | title | title_desc"},
+      {"page", "1-based page number"},
+      {"offset", "Results to skip (instead of page)"},
+      {"limit", "Results per page, 1–100 (default 20)"},
+      {"field", "S&T field code (1, 3 or 5 digits); repeat for OR"},
+      {"level", "quoc_gia | bo | tinh | co_so"},
+      {"kind", "de_tai | du_an_sxtn | de_an | du_an_khcn | chuong_trinh"},
+      {"program", "Program code"},
+      {"status", "proposed | approved | in_progress | accepted | registered | terminated"},
+      {"year", "Start year"},
+      {"host", "Host organisation id"},
+      {"source", "Source of the record"},
+      {"district", "District of the host organisation"}};
+  routes.push_back({"GET", "/api/v1/tasks", "public", "api", "Search tasks, with facets", ApiTasks,
+                    search_params});
+  routes.push_back({"GET", "/api/v1/tasks/:id", "public", "api", "One public task", ApiTask});
+  routes.push_back(
+      {"GET", "/api/v1/organisations/:id", "public", "api", "One organisation", ApiOrganisation});
+  routes.push_back(
+      {"GET", "/api/v1/people/:id", "public", "api", "One person (public profile)", ApiPerson});
+  routes.push_back(
+      {"GET", "/api/v1/programs", "public", "api", "Every program with task totals", ApiPrograms});
+  routes.push_back({"GET", "/api/v1/programs/:id", "public", "api", "One program", ApiProgram});
+  routes.push_back(
+      {"GET", "/api/v1/fields", "public", "api", "The S&T field classification", ApiFields});
+  routes.push_back(
+      {"GET", "/api/v1/openapi.json", "public", "api", "This OpenAPI document", ApiOpenApi});
+}
+
+}  // namespace ketnoi::web
