@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "store/db.h"
+#include "http_client.h"
 #include "temp_dir.h"
 
 namespace ketnoi {
@@ -241,6 +242,36 @@ TEST(CliCrashTest, SigkillDuringDemoLeavesAConsistentStoreAndTheIndexCatchesUp) 
   auto j = nlohmann::json::parse(stats.out);
   EXPECT_EQ(j["tasks"].get<int64_t>(), count + 500);
   EXPECT_EQ(Ketnoi({"check", "--data", data}).code, 0);
+}
+
+TEST(CliServeTest, ServeAnswersAndExitsCleanlyOnSigterm) {
+  test_support::TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  ASSERT_EQ(Ketnoi({"demo", "--data", data, "--tasks", "200", "-q"}).code, 0);
+  int port = test_support::FreePort();
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    std::string bin = Bin(), p = std::to_string(port);
+    ::execl(bin.c_str(), bin.c_str(), "serve", "--data", data.c_str(), "--port", p.c_str(),
+            nullptr);
+    ::_exit(127);
+  }
+  int status = 0;
+  test_support::HttpReply r;
+  for (int i = 0; i < 100 && r.status == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    r = test_support::HttpGet(port, "/healthz");
+  }
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(test_support::HttpGet(port, "/api/v1/tasks?q=lua").status, 200);
+  ::kill(pid, SIGTERM);
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 }  // namespace
