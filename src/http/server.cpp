@@ -249,9 +249,10 @@ struct Server::Impl {
     rb.append_header("X-Content-Type-Options", "nosniff");
     for (const auto& [k, v] : resp.headers) rb.append_header(k, v);
     if (r.method != "HEAD") rb.set_body(resp.body);
-    rb.done();
+    // Counted before the response leaves, so a client that reads /metrics next sees it.
     double seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
     metrics.Observe(route_label, r.method, resp.status, seconds);
+    rb.done();
     if (opt.access_log) {
       std::string line = "{\"ts\":\"" + FormatTimestamp(std::chrono::system_clock::now()) +
                          "\",\"method\":\"" + r.method + "\",\"path\":\"" + JsonEscape(r.path) +
