@@ -1,6 +1,17 @@
 # Writes OUT, a C++ file defining `const std::vector<ketnoi::EmbeddedFile>& FUNC()` with every
 # file of DIR matching GLOB as {name, content}, sorted by name. Used for templates and assets.
-file(GLOB files "${DIR}/${GLOB}")
+# FILES ("a,b": names in DIR), when given, replaces GLOB; missing files are skipped.
+if(DEFINED FILES)
+  string(REPLACE "," ";" FILES "${FILES}")
+  set(files "")
+  foreach(n ${FILES})
+    if(EXISTS "${DIR}/${n}")
+      list(APPEND files "${DIR}/${n}")
+    endif()
+  endforeach()
+else()
+  file(GLOB files "${DIR}/${GLOB}")
+endif()
 list(SORT files)
 set(body "// Generated from ${DIR} — do not edit.\n#include \"core/embedded.h\"\nnamespace ketnoi {\nconst std::vector<EmbeddedFile>& ${FUNC}() {\n  static const std::vector<EmbeddedFile> kFiles = {\n")
 foreach(f ${files})

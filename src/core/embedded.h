@@ -12,5 +12,6 @@ struct EmbeddedFile {
 
 const std::vector<EmbeddedFile>& WebTemplates();  // src/web/templates/*.mustache
 const std::vector<EmbeddedFile>& WebAssets();     // src/web/assets/*
+const std::vector<EmbeddedFile>& SwaggerAssets();  // node_modules/swagger-ui-dist (npm)
 
 }  // namespace ketnoi

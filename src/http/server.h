@@ -15,7 +15,9 @@ struct ServerOptions {
   int port = 8080;
   int io_threads = 2;
   int workers = 2;        // handler threads, each with its own store connection
-  int queue_limit = 256;  // waiting requests beyond the workers; more → 503
+  // Waiting requests beyond the workers; more are answered 503 at once. Small on purpose: a
+  // request that waits longer than a second or two is worse than a quick "try again".
+  int queue_limit = 32;
   std::chrono::seconds read_timeout{15};
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds handler_timeout{30};

@@ -11,8 +11,8 @@ std::string Lang(const http::Request& req) {
   if (q == "vi" || q == "en") return q;
   std::string c = req.Cookie("lang");
   if (c == "vi" || c == "en") return c;
-  std::string accept = req.Header("accept-language");
-  if (accept.rfind("en", 0) == 0) return "en";
+  // Browsers' Accept-Language is not consulted: the portal is Vietnamese first, and English is
+  // a choice the reader makes with the switch (remembered in the cookie).
   return "vi";
 }
 

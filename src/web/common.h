@@ -7,7 +7,7 @@
 
 namespace ketnoi::web {
 
-// "vi" or "en": ?lang=, then the lang cookie, then Accept-Language, then Vietnamese.
+// "vi" or "en": ?lang=, then the lang cookie, then Vietnamese.
 std::string Lang(const http::Request& req);
 
 // A search request from query parameters q, sort, page, limit and the facet filters. A bad

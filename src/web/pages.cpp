@@ -47,7 +47,9 @@ struct Asset {
 const std::vector<Asset>& Assets() {
   static const std::vector<Asset> kAssets = [] {
     std::vector<Asset> v;
-    for (const auto& f : WebAssets()) {
+    std::vector<EmbeddedFile> files = WebAssets();
+    files.insert(files.end(), SwaggerAssets().begin(), SwaggerAssets().end());
+    for (const auto& f : files) {
       std::string name(f.name);
       std::string hash = Etag(std::string(f.content)).substr(1, 12);
       size_t dot = name.rfind('.');
@@ -61,11 +63,18 @@ const std::vector<Asset>& Assets() {
   }();
   return kAssets;
 }
-std::string CssUrl() {
+// The hashed URL of an asset by its file name ("style.css").
+std::string AssetUrl(std::string_view file) {
+  size_t dot = file.rfind('.');
+  std::string prefix = "/assets/" + std::string(file.substr(0, dot)) + ".";
+  std::string ext(file.substr(dot));
   for (const auto& a : Assets())
-    if (a.url.find("/style.") != std::string::npos) return a.url;
+    if (a.url.rfind(prefix, 0) == 0 && a.url.size() == prefix.size() + 12 + ext.size() &&
+        a.url.substr(a.url.size() - ext.size()) == ext)
+      return a.url;
   return "";
 }
+std::string CssUrl() { return AssetUrl("style.css"); }
 
 data Labels(const std::string& lang) {
   data t;
@@ -626,6 +635,22 @@ http::Response AssetHandler(const http::Request& req, http::Worker& w) {
   return NotFoundPage(req, w);
 }
 
+// Swagger UI for the API, from the swagger-ui-dist npm package embedded in the binary.
+http::Response ApiDocs(const http::Request& req, http::Worker& w) {
+  std::string bundle = AssetUrl("swagger-ui-bundle.js"), css = AssetUrl("swagger-ui.css");
+  if (bundle.empty() || css.empty()) return NotFoundPage(req, w);
+  http::Response r;
+  r.body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+           "content=\"width=device-width, initial-scale=1\">\n<title>Ketnoi API</title>\n<link rel=\"stylesheet\" href=\"" +
+           css + "\">\n</head>\n<body>\n<main id=\"swagger-ui\"></main>\n<script src=\"" + bundle +
+           "\"></script>\n<script src=\"" + AssetUrl("swagger-init.js") + "\"></script>\n</body>\n</html>\n";
+  // Swagger UI sets styles from script; scripts still come only from this server.
+  r.Header("Content-Security-Policy",
+           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+           "frame-ancestors 'none'");
+  return r;
+}
+
 http::Response Healthz(const http::Request&, http::Worker& w) {
   http::Response r;
   r.content_type = "application/json";
@@ -658,6 +683,7 @@ void AddPageRoutes(std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/fields", "public", "page", "Fields", FieldsPage});
   routes.push_back({"GET", "/fields/:code", "public", "page", "Field", FieldPage});
   routes.push_back({"GET", "/assets/:file", "public", "asset", "Static assets", AssetHandler});
+  routes.push_back({"GET", "/api/docs", "public", "page", "API documentation (Swagger UI)", ApiDocs});
   routes.push_back({"GET", "/healthz", "public", "ops", "Health", Healthz});
   routes.push_back({"GET", "/metrics", "public", "ops", "Prometheus metrics", MetricsHandler});
 }
