@@ -91,7 +91,10 @@ TEST_F(HttpTest, PagesSpeakVietnameseByDefaultAndEnglishOnASwitchRememberedInACo
       {"/", {}, "vi", "Nhiệm vụ mới nhất"},
       {"/?lang=en", {}, "en", "Latest tasks"},
       {"/", {{"Cookie", "lang=en"}}, "en", "Latest tasks"},
-      {"/", {{"Accept-Language", "en-GB,en;q=0.8"}}, "vi", "Nhiệm vụ mới nhất"},  // a choice, not a guess
+      {"/",
+       {{"Accept-Language", "en-GB,en;q=0.8"}},
+       "vi",
+       "Nhiệm vụ mới nhất"},  // a choice, not a guess
       {"/?lang=vi", {{"Cookie", "lang=en"}}, "vi", "Nhiệm vụ mới nhất"},
       {"/search?q=lua", {}, "vi", "Tìm thấy"},
       {"/search?q=lua&lang=en", {}, "en", "tasks found"},

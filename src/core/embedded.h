@@ -10,8 +10,8 @@ struct EmbeddedFile {
   std::string_view content;
 };
 
-const std::vector<EmbeddedFile>& WebTemplates();  // src/web/templates/*.mustache
-const std::vector<EmbeddedFile>& WebAssets();     // src/web/assets/*
+const std::vector<EmbeddedFile>& WebTemplates();   // src/web/templates/*.mustache
+const std::vector<EmbeddedFile>& WebAssets();      // src/web/assets/*
 const std::vector<EmbeddedFile>& SwaggerAssets();  // node_modules/swagger-ui-dist (npm)
 
 }  // namespace ketnoi

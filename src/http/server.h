@@ -14,7 +14,7 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int io_threads = 2;
-  int workers = 2;        // handler threads, each with its own store connection
+  int workers = 2;  // handler threads, each with its own store connection
   // Waiting requests beyond the workers; more are answered 503 at once. Small on purpose: a
   // request that waits longer than a second or two is worse than a quick "try again".
   int queue_limit = 32;

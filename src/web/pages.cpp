@@ -347,7 +347,7 @@ http::Response TaskPage(const http::Request& req, http::Worker& w) {
   const registry::Task& t = rec.task;
   data d;
   d.set("title", t.title);
-  d.set("code", t.code);
+  if (!t.code.empty()) d.set("code", t.code);
   d.set("kind", registry::Label(registry::TaskKinds(), t.kind, lang));
   d.set("level", registry::Label(registry::TaskLevels(), t.level, lang));
   if (!t.field_code.empty()) {
@@ -375,17 +375,17 @@ http::Response TaskPage(const http::Request& req, http::Worker& w) {
   d.set("budget_other", FormatVnd(t.budget_other));
   d.set("budget_total", FormatVnd(t.TotalBudget()));
   d.set("status", registry::Label(registry::TaskStatuses(), t.status, lang));
-  d.set("archive_no", t.archive_no);
+  if (!t.archive_no.empty()) d.set("archive_no", t.archive_no);
   std::string keywords;
   for (const auto& k : t.keywords) keywords += (keywords.empty() ? "" : "; ") + k;
-  d.set("keywords", keywords);
-  d.set("source", t.source);
+  if (!keywords.empty()) d.set("keywords", keywords);
+  if (!t.source.empty()) d.set("source", t.source);
   d.set("external_id", t.external_id);
-  d.set("abstract", t.abstract);
-  d.set("objectives", t.objectives);
-  d.set("content", t.content);
-  d.set("result", t.result_summary);
-  d.set("applied_at", t.applied_at);
+  if (!t.abstract.empty()) d.set("abstract", t.abstract);
+  if (!t.objectives.empty()) d.set("objectives", t.objectives);
+  if (!t.content.empty()) d.set("content", t.content);
+  if (!t.result_summary.empty()) d.set("result", t.result_summary);
+  if (!t.applied_at.empty()) d.set("applied_at", t.applied_at);
   data products{data::type::list};
   for (const auto& p : t.products) {
     data pd;
@@ -640,13 +640,18 @@ http::Response ApiDocs(const http::Request& req, http::Worker& w) {
   std::string bundle = AssetUrl("swagger-ui-bundle.js"), css = AssetUrl("swagger-ui.css");
   if (bundle.empty() || css.empty()) return NotFoundPage(req, w);
   http::Response r;
-  r.body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-           "content=\"width=device-width, initial-scale=1\">\n<title>Ketnoi API</title>\n<link rel=\"stylesheet\" href=\"" +
-           css + "\">\n</head>\n<body>\n<main id=\"swagger-ui\"></main>\n<script src=\"" + bundle +
-           "\"></script>\n<script src=\"" + AssetUrl("swagger-init.js") + "\"></script>\n</body>\n</html>\n";
+  r.body =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta "
+      "name=\"viewport\" "
+      "content=\"width=device-width, initial-scale=1\">\n<title>Ketnoi API</title>\n<link "
+      "rel=\"stylesheet\" href=\"" +
+      css + "\">\n</head>\n<body>\n<main id=\"swagger-ui\"></main>\n<script src=\"" + bundle +
+      "\"></script>\n<script src=\"" + AssetUrl("swagger-init.js") +
+      "\"></script>\n</body>\n</html>\n";
   // Swagger UI sets styles from script; scripts still come only from this server.
   r.Header("Content-Security-Policy",
-           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src "
+           "'self' data:; "
            "frame-ancestors 'none'");
   return r;
 }
@@ -683,7 +688,8 @@ void AddPageRoutes(std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/fields", "public", "page", "Fields", FieldsPage});
   routes.push_back({"GET", "/fields/:code", "public", "page", "Field", FieldPage});
   routes.push_back({"GET", "/assets/:file", "public", "asset", "Static assets", AssetHandler});
-  routes.push_back({"GET", "/api/docs", "public", "page", "API documentation (Swagger UI)", ApiDocs});
+  routes.push_back(
+      {"GET", "/api/docs", "public", "page", "API documentation (Swagger UI)", ApiDocs});
   routes.push_back({"GET", "/healthz", "public", "ops", "Health", Healthz});
   routes.push_back({"GET", "/metrics", "public", "ops", "Prometheus metrics", MetricsHandler});
 }
