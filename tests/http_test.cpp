@@ -243,6 +243,27 @@ TEST_F(HttpTest, EtagsLetClientsRevalidate) {
       200);
 }
 
+TEST_F(HttpTest, CachedAnswersFollowTheChangeLog) {
+  std::string url = "/api/v1/tasks/" + std::to_string(public_id_);
+  std::string before = Json(Get(url))["title"];
+  Json(Get(url));  // now certainly cached
+  {
+    auto db = store::Db::Open(config_->EffectiveStoreUrl());
+    ASSERT_TRUE(db.ok());
+    registry::Registry reg(**db, SystemClock::Instance());
+    auto task = reg.GetTask(public_id_);
+    ASSERT_TRUE(task.ok());
+    task->title = before + " (đã sửa)";
+    ASSERT_TRUE(reg.Upsert(*task).ok());
+  }
+  std::string after;
+  for (int i = 0; i < 50 && after.find("(đã sửa)") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    after = Json(Get(url))["title"];
+  }
+  EXPECT_EQ(after, before + " (đã sửa)");
+}
+
 TEST_F(HttpTest, OpenApiListsEveryApiRouteOfTheTable) {
   auto doc = Json(Get("/api/v1/openapi.json"));
   EXPECT_EQ(doc["openapi"].get<std::string>().substr(0, 2), "3.");
@@ -303,6 +324,7 @@ TEST(HttpServerTest, SaturationAnswers503AndStopFinishesInFlightRequests) {
   opt.workers = 1;
   opt.queue_limit = 1;
   opt.access_log = false;
+  opt.cache_entries = 0;  // every request must reach the slow handler
   http::Server server(config, routes, opt);
   ASSERT_TRUE(server.Start().ok());
   std::vector<std::future<HttpReply>> replies;

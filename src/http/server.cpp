@@ -8,6 +8,9 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <list>
+#include <optional>
+#include <unordered_map>
 #include <mutex>
 #include <thread>
 
@@ -166,6 +169,55 @@ class WorkerPool {
   std::vector<std::thread> threads_;
 };
 
+// Rendered responses of GET routes, keyed by method, path, query and language cookie. Entries
+// belong to a generation: the last change-log sequence the index has applied. When the index
+// follower applies new changes the generation moves on and older entries are never served.
+class ResponseCache {
+ public:
+  explicit ResponseCache(size_t max_entries) : max_entries_(max_entries) {}
+
+  std::optional<Response> Get(const std::string& key, int64_t generation) {
+    std::lock_guard lock(mu_);
+    auto it = map_.find(key);
+    if (it == map_.end()) return std::nullopt;
+    if (it->second.generation != generation) {
+      lru_.erase(it->second.lru);
+      map_.erase(it);
+      return std::nullopt;
+    }
+    lru_.splice(lru_.begin(), lru_, it->second.lru);
+    return it->second.response;
+  }
+
+  void Put(const std::string& key, int64_t generation, const Response& response) {
+    if (response.body.size() > kMaxBody || max_entries_ == 0) return;
+    std::lock_guard lock(mu_);
+    auto it = map_.find(key);
+    if (it != map_.end()) {
+      lru_.erase(it->second.lru);
+      map_.erase(it);
+    }
+    lru_.push_front(key);
+    map_.emplace(key, Entry{response, generation, lru_.begin()});
+    while (map_.size() > max_entries_) {
+      map_.erase(lru_.back());
+      lru_.pop_back();
+    }
+  }
+
+ private:
+  static constexpr size_t kMaxBody = 512 * 1024;
+  struct Entry {
+    Response response;
+    int64_t generation;
+    std::list<std::string>::iterator lru;
+  };
+  std::mutex mu_;
+  std::unordered_map<std::string, Entry> map_;  // GUARDED_BY(mu_)
+  std::list<std::string> lru_;                  // GUARDED_BY(mu_)
+  size_t max_entries_;
+};
+
 std::string ReasonPhrase(int status) {
   switch (status) {
     case 200:
@@ -226,6 +278,8 @@ struct Server::Impl {
   Metrics metrics;
   std::atomic<uint64_t> rejected{0};
   std::atomic<int64_t> index_lag{0};
+  std::atomic<int64_t> generation{0};  // last change applied to the index
+  ResponseCache cache;
   std::atomic<bool> stopping{false};
   std::mutex log_mu;
 
@@ -238,7 +292,10 @@ struct Server::Impl {
   bool stopped = false;
 
   Impl(Config c, std::vector<Route> routes, ServerOptions o)
-      : config(std::move(c)), router(std::move(routes)), opt(std::move(o)) {}
+      : config(std::move(c)),
+        router(std::move(routes)),
+        opt(std::move(o)),
+        cache(opt.cache_entries) {}
 
   void Send(const restinio::request_handle_t& req, const Request& r, const Response& resp,
             const std::string& route_label, SteadyClock::time_point start) {
@@ -288,32 +345,52 @@ struct Server::Impl {
     for (const auto& rt : router.routes())
       if (rt.kind == "fallback") fallback = &rt;
 
-    bool queued = pool.Submit([this, req, r = std::move(r), route, fallback, label,
-                               method_not_allowed, start](Worker& w) mutable {
-      Response resp;
-      try {
-        if (route) {
-          resp = route->handler(r, w);
-        } else if (method_not_allowed) {
-          resp.status = 405;
-          resp.content_type = "text/plain; charset=utf-8";
-          resp.body = "405 Method Not Allowed\n";
-        } else if (fallback) {
-          resp = fallback->handler(r, w);
-          resp.status = 404;
-        } else {
-          resp.status = 404;
-          resp.body = "404";
-        }
-      } catch (const std::exception& e) {
-        resp = Response{};
-        resp.status = 500;
-        resp.content_type = "text/plain; charset=utf-8";
-        resp.body = "500 Internal Server Error\n";
-        std::fprintf(stderr, "handler error on %s: %s\n", r.path.c_str(), e.what());
+    // Cacheable: GET/HEAD on page, api and asset routes, never ops (health, metrics).
+    std::string cache_key;
+    if (route && (r.method == "GET" || r.method == "HEAD") && route->kind != "ops" &&
+        opt.cache_entries > 0) {
+      cache_key = r.path + "?" + std::string(req->header().query()) + "#" + r.Cookie("lang");
+      if (auto hit = cache.Get(cache_key, generation.load())) {
+        std::string inm = r.Header("if-none-match");
+        for (const auto& [k, v] : hit->headers)
+          if (k == "ETag" && !inm.empty() && inm == v) {
+            hit->status = 304;
+            hit->body.clear();
+          }
+        Send(req, r, *hit, label, start);
+        return restinio::request_accepted();
       }
-      Send(req, r, resp, label, start);
-    });
+    }
+
+    bool queued =
+        pool.Submit([this, req, r = std::move(r), route, fallback, label, method_not_allowed, start,
+                     cache_key, gen = generation.load()](Worker& w) mutable {
+          Response resp;
+          try {
+            if (route) {
+              resp = route->handler(r, w);
+            } else if (method_not_allowed) {
+              resp.status = 405;
+              resp.content_type = "text/plain; charset=utf-8";
+              resp.body = "405 Method Not Allowed\n";
+            } else if (fallback) {
+              resp = fallback->handler(r, w);
+              resp.status = 404;
+            } else {
+              resp.status = 404;
+              resp.body = "404";
+            }
+          } catch (const std::exception& e) {
+            resp = Response{};
+            resp.status = 500;
+            resp.content_type = "text/plain; charset=utf-8";
+            resp.body = "500 Internal Server Error\n";
+            std::fprintf(stderr, "handler error on %s: %s\n", r.path.c_str(), e.what());
+          }
+          // A 304 is the client's copy: cache only full answers.
+          if (!cache_key.empty() && resp.status == 200) cache.Put(cache_key, gen, resp);
+          Send(req, r, resp, label, start);
+        });
     if (!queued) {
       ++rejected;
       Response busy;
@@ -341,7 +418,10 @@ struct Server::Impl {
       auto done = indexer.CatchUp();
       auto last = store::LastSeq(**db);
       auto applied = indexer.LastApplied();
-      if (last.ok() && applied.ok()) index_lag = *last - *applied;
+      if (last.ok() && applied.ok()) {
+        index_lag = *last - *applied;
+        generation = *applied;
+      }
       std::unique_lock lock(follower_mu);
       follower_cv.wait_for(lock, opt.index_poll, [&] { return stopping.load(); });
     }

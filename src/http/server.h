@@ -24,6 +24,8 @@ struct ServerOptions {
   std::uint64_t max_body_bytes = 16 * 1024 * 1024;
   std::chrono::milliseconds index_poll{500};  // how often the index follows the change log
   bool access_log = true;
+  // Rendered GET responses kept until the index applies a newer change (0 disables).
+  size_t cache_entries = 2000;
 };
 
 class Server {
