@@ -280,6 +280,37 @@ struct Server::Impl {
   std::atomic<int64_t> index_lag{0};
   std::atomic<int64_t> generation{0};  // last change applied to the index
   ResponseCache cache;
+
+  // Single flight: identical cacheable requests that arrive while one is being computed wait
+  // for its answer instead of taking a worker each (a hot page under load costs one render).
+  struct Waiter {
+    restinio::request_handle_t req;
+    Request request;  // method, path and If-None-Match are all a waiter needs
+    SteadyClock::time_point start;
+  };
+  std::mutex inflight_mu;
+  std::unordered_map<std::string, std::vector<Waiter>> inflight;  // GUARDED_BY(inflight_mu)
+
+  std::vector<Waiter> TakeWaiters(const std::string& key) {
+    std::lock_guard lock(inflight_mu);
+    auto it = inflight.find(key);
+    if (it == inflight.end()) return {};
+    std::vector<Waiter> out = std::move(it->second);
+    inflight.erase(it);
+    return out;
+  }
+
+  // The response for a request that may hold the same ETag already.
+  static Response ForRequest(Response resp, const Request& r) {
+    std::string inm = r.Header("if-none-match");
+    if (resp.status == 200 && !inm.empty())
+      for (const auto& [k, v] : resp.headers)
+        if (k == "ETag" && inm == v) {
+          resp.status = 304;
+          resp.body.clear();
+        }
+    return resp;
+  }
   std::atomic<bool> stopping{false};
   std::mutex log_mu;
 
@@ -351,15 +382,20 @@ struct Server::Impl {
         opt.cache_entries > 0) {
       cache_key = r.path + "?" + std::string(req->header().query()) + "#" + r.Cookie("lang");
       if (auto hit = cache.Get(cache_key, generation.load())) {
-        std::string inm = r.Header("if-none-match");
-        for (const auto& [k, v] : hit->headers)
-          if (k == "ETag" && !inm.empty() && inm == v) {
-            hit->status = 304;
-            hit->body.clear();
-          }
-        Send(req, r, *hit, label, start);
+        Send(req, r, ForRequest(std::move(*hit), r), label, start);
         return restinio::request_accepted();
       }
+      std::lock_guard lock(inflight_mu);
+      auto it = inflight.find(cache_key);
+      if (it != inflight.end()) {
+        Request waiter;
+        waiter.method = r.method;
+        waiter.path = r.path;
+        waiter.headers["if-none-match"] = r.Header("if-none-match");
+        it->second.push_back({req, std::move(waiter), start});
+        return restinio::request_accepted();
+      }
+      inflight[cache_key];  // this request computes the answer
     }
 
     bool queued =
@@ -389,7 +425,11 @@ struct Server::Impl {
           }
           // A 304 is the client's copy: cache only full answers.
           if (!cache_key.empty() && resp.status == 200) cache.Put(cache_key, gen, resp);
+          std::vector<Waiter> waiters =
+              cache_key.empty() ? std::vector<Waiter>{} : TakeWaiters(cache_key);
           Send(req, r, resp, label, start);
+          for (auto& wt : waiters)
+            Send(wt.req, wt.request, ForRequest(resp, wt.request), label, wt.start);
         });
     if (!queued) {
       ++rejected;
@@ -402,6 +442,8 @@ struct Server::Impl {
       minimal.method = req->header().method().c_str();
       minimal.path = std::string(req->header().path());
       Send(req, minimal, busy, label, start);
+      if (!cache_key.empty())
+        for (auto& wt : TakeWaiters(cache_key)) Send(wt.req, wt.request, busy, label, wt.start);
     }
     return restinio::request_accepted();
   }
