@@ -353,5 +353,40 @@ TEST(HttpServerTest, SaturationAnswers503AndStopFinishesInFlightRequests) {
   EXPECT_EQ(last.body, "done");
 }
 
+// With the cache on, identical requests that arrive together are answered by one render.
+TEST(HttpServerTest, IdenticalRequestsShareOneRender) {
+  test_support::TempDir dir;
+  Config config;
+  config.data_dir = dir.path();
+  std::atomic<int> renders{0};
+  std::vector<http::Route> routes = {
+      {"GET", "/slow", "public", "page", "slow", [&](const http::Request&, http::Worker&) {
+         ++renders;
+         std::this_thread::sleep_for(std::chrono::milliseconds(500));
+         http::Response r;
+         r.body = "done";
+         return r;
+       }}};
+  http::ServerOptions opt;
+  opt.port = FreePort();
+  opt.workers = 1;
+  opt.queue_limit = 1;
+  opt.access_log = false;
+  http::Server server(config, routes, opt);
+  ASSERT_TRUE(server.Start().ok());
+  std::vector<std::future<HttpReply>> replies;
+  for (int i = 0; i < 8; ++i)
+    replies.push_back(
+        std::async(std::launch::async, [&] { return HttpGet(opt.port, "/slow?x=1"); }));
+  for (auto& f : replies) {
+    HttpReply r = f.get();
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.body, "done");
+  }
+  EXPECT_EQ(renders.load(), 1);
+  EXPECT_EQ(HttpGet(opt.port, "/slow?x=2").status, 200);  // another query is another page
+  EXPECT_EQ(renders.load(), 2);
+}
+
 }  // namespace
 }  // namespace ketnoi
