@@ -231,6 +231,28 @@ TEST_F(HttpTest, EntityPagesAndApis) {
   EXPECT_EQ(Json(Get("/api/v1/programs"))["total"], 9);
 }
 
+TEST_F(HttpTest, DuplicateCheckPageAndApi) {
+  auto task = Json(Get("/api/v1/tasks/" + std::to_string(public_id_)));
+  std::string title = task["title"];
+  auto j = Json(Get("/api/v1/dupcheck?title=" + http::UrlEncode(title) + "&top=3"));
+  ASSERT_FALSE(j["matches"].empty()) << j.dump();
+  EXPECT_EQ(j["matches"][0]["id"], public_id_);
+  EXPECT_EQ(j["matches"][0]["band"], "duplicate");
+  EXPECT_LE(j["matches"].size(), 3u);
+  EXPECT_EQ(j["rules"]["version"], "dedup-2026.1");
+  HttpReply empty = Get("/api/v1/dupcheck");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(Json(empty)["error"]["code"], "dedup.empty_probe");
+  HttpReply bad = Get("/api/v1/dupcheck?title=lua&top=0");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Json(bad)["error"]["field"], "top");
+  HttpReply page = Get("/dupcheck?title=" + http::UrlEncode(title));
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<mark>"), std::string::npos);
+  EXPECT_NE(page.body.find("trùng lặp"), std::string::npos);
+  EXPECT_EQ(Get("/dupcheck").status, 200);  // the empty form
+}
+
 TEST_F(HttpTest, EtagsLetClientsRevalidate) {
   HttpReply first = Get("/api/v1/tasks/" + std::to_string(public_id_));
   std::string etag = first.Header("etag");

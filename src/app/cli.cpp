@@ -4,19 +4,23 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <memory>
 
 #include "app/json_out.h"
 #include "app/progress.h"
 #include "core/config.h"
 #include "core/messages.h"
+#include "dedup/dedup.h"
 #include "demo/demo.h"
 #include "http/server.h"
 #include "registry/repo.h"
 #include "search/index.h"
 #include "store/change_log.h"
 #include "store/db.h"
+#include "text/text.h"
 #include "web/site.h"
 
 namespace ketnoi::app {
@@ -156,7 +160,18 @@ int RunCli(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   serve_cmd->add_option("--queue", queue, "Hàng đợi tối đa / queue limit")
       ->check(CLI::Range(1, 100000));
-  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd})
+  auto* dup_cmd = cli.add_subcommand("dupcheck", "Kiểm tra trùng lặp / duplicate check");
+  add_common(dup_cmd);
+  std::string dup_title, dup_abstract, dup_file;
+  int dup_top = 10;
+  bool dup_json = false;
+  dup_cmd->add_option("--title", dup_title, "Tên nhiệm vụ đề xuất / proposed title");
+  dup_cmd->add_option("--abstract", dup_abstract, "Tóm tắt / abstract");
+  dup_cmd->add_option("--file", dup_file,
+                      "Tệp văn bản thuyết minh (.txt) / description as plain text");
+  dup_cmd->add_option("--top", dup_top)->check(CLI::Range(1, 100))->capture_default_str();
+  dup_cmd->add_flag("--json", dup_json);
+  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd, dup_cmd})
     cmd->add_flag("--quiet,-q", quiet, "Không hiện tiến độ / no progress output");
 
   try {
@@ -341,6 +356,39 @@ int RunCli(int argc, char** argv) {
                         msg_lang)
               << std::endl;
     server.WaitForStopSignal();
+    return 0;
+  }
+
+  if (*dup_cmd) {
+    if (dup_title.empty() && dup_abstract.empty() && dup_file.empty())
+      return Fail(Status::Invalid({"dedup.empty_probe"}), msg_lang);
+    if (!dup_file.empty()) {
+      std::string ext = std::filesystem::path(dup_file).extension().string();
+      if (ext == ".pdf" || ext == ".docx")
+        return Fail(Status::Invalid({"dedup.file_type", {{"file", dup_file}}}), msg_lang);
+      std::ifstream in(dup_file, std::ios::binary);
+      if (!in) return Fail(Status::Io({"dedup.file_unreadable", {{"file", dup_file}}}), msg_lang);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      dup_abstract += (dup_abstract.empty() ? "" : "\n") + text::Nfc(ss.str());
+    }
+    if (Status s = CatchUp(d, true); !s.ok()) return Fail(s, msg_lang);
+    dedup::Checker checker(*d.registry, *d.searcher);
+    auto matches = checker.Check({dup_title, dup_abstract, dup_top});
+    if (!matches.ok()) return Fail(matches.status(), msg_lang);
+    if (dup_json) {
+      std::cout << DupMatchesJson(*matches, checker.rules().version) << "\n";
+      return 0;
+    }
+    for (const auto& m : *matches) {
+      std::printf("%.3f  %-9s [%lld] %s  %s\n", m.score,
+                  Render(Message(m.band == "duplicate" ? "dedup.band_duplicate"
+                                 : m.band == "related" ? "dedup.band_related"
+                                                       : "dedup.band_different"),
+                         msg_lang)
+                      .c_str(),
+                  static_cast<long long>(m.id), m.code.c_str(), m.title.c_str());
+    }
     return 0;
   }
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace ketnoi::app {
 
 std::string SearchResultJson(const search::SearchResult& r, bool with_facets) {
@@ -28,6 +30,23 @@ std::string SearchResultJson(const search::SearchResult& r, bool with_facets) {
     j["facets"] = std::move(facets);
   }
   if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string DupMatchesJson(const std::vector<dedup::Match>& matches,
+                           const std::string& rules_version) {
+  nlohmann::ordered_json j;
+  j["matches"] = nlohmann::ordered_json::array();
+  for (const auto& m : matches)
+    j["matches"].push_back({{"id", m.id},
+                            {"code", m.code},
+                            {"source", m.source},
+                            {"external_id", m.external_id},
+                            {"title", m.title},
+                            {"score", std::round(m.score * 10000) / 10000},
+                            {"band", m.band},
+                            {"shared", m.shared}});
+  j["rules"] = rules_version;
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

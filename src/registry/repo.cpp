@@ -627,6 +627,40 @@ Result<std::vector<int64_t>> Registry::TasksMentioning(std::string_view entity, 
   return out;
 }
 
+Result<std::vector<Task>> Registry::GetTaskTexts(const std::vector<int64_t>& ids) {
+  std::vector<Task> out;
+  constexpr size_t kBatch = 500;
+  for (size_t start = 0; start < ids.size(); start += kBatch) {
+    size_t n = std::min(kBatch, ids.size() - start);
+    Params params(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                  ids.begin() + static_cast<std::ptrdiff_t>(start + n));
+    KETNOI_ASSIGN_OR_RETURN(
+        Rows r,
+        db_.Query(
+            "SELECT id, code, source, external_id, title, abstract, confidentiality FROM tasks "
+            "WHERE id IN (" +
+                Placeholders(n) + ")",
+            params));
+    std::unordered_map<int64_t, size_t> row_of;
+    for (size_t i = 0; i < r.size(); ++i) row_of[r.Int(i, 0)] = i;
+    for (size_t k = start; k < start + n; ++k) {
+      auto it = row_of.find(ids[k]);
+      if (it == row_of.end()) continue;
+      size_t i = it->second;
+      Task t;
+      t.id = r.Int(i, 0);
+      t.code = r.Text(i, 1);
+      t.source = r.Text(i, 2);
+      t.external_id = r.Text(i, 3);
+      t.title = r.Text(i, 4);
+      t.abstract = r.Text(i, 5);
+      t.confidentiality = r.Text(i, 6);
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
 namespace {
 // The column for a relation name; a fixed list, so SQL is never built from input.
 const char* RelationColumn(std::string_view relation) {

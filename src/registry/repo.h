@@ -78,6 +78,9 @@ class Registry {
   Result<std::vector<int64_t>> PublicTaskIds(int64_t after, int limit);
   // Tasks whose index document shows something of the given organisation/person/program.
   Result<std::vector<int64_t>> TasksMentioning(std::string_view entity, int64_t id);
+  // (id, code, source, external id, title, abstract, confidentiality) of tasks, in the order of
+  // `ids` (missing ids skipped): the duplicate check reads only these.
+  Result<std::vector<Task>> GetTaskTexts(const std::vector<int64_t>& ids);
   // Public tasks whose `relation` ("host", "pi" or "program") is `id`, newest first.
   Result<std::vector<TaskSummary>> PublicTasksBy(std::string_view relation, int64_t id, int limit);
   Result<TaskTotals> PublicTaskTotals(std::string_view relation, int64_t id);

@@ -624,4 +624,39 @@ Result<int64_t> Searcher::DocCount() const {
   }
 }
 
+Result<Searcher::TermStats> Searcher::Stats(const std::vector<std::string>& terms) const {
+  TermStats stats;
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) return stats;
+  try {
+    Xapian::Database db(dir_.string());
+    stats.docs = db.get_doccount();
+    for (const auto& t : terms) stats.df[t] = db.get_termfreq(t);
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+  return stats;
+}
+
+Result<std::vector<int64_t>> Searcher::MoreLike(const std::vector<std::string>& terms, int elite,
+                                                int limit) const {
+  std::vector<int64_t> ids;
+  std::error_code ec;
+  if (!fs::exists(dir_, ec) || terms.empty()) return ids;
+  try {
+    Xapian::Database db(dir_.string());
+    std::vector<Xapian::Query> q;
+    for (const auto& t : terms)
+      if (!t.empty() && t.size() <= kMaxTermBytes) q.emplace_back(t);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, q.begin(), q.end(),
+                                    static_cast<Xapian::termcount>(std::max(1, elite))));
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(0, limit)));
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(static_cast<int64_t>(*it));
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+  return ids;
+}
+
 }  // namespace ketnoi::search

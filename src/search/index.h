@@ -97,6 +97,17 @@ class Searcher {
   Result<std::vector<int64_t>> AllIds() const;
   Result<int64_t> DocCount() const;
 
+  // For the duplicate check: how many documents hold each folded term, and the documents that
+  // share the most distinctive of the given terms (BM25 over an elite set of at most
+  // `elite` terms), best first.
+  struct TermStats {
+    int64_t docs = 0;
+    std::map<std::string, int64_t> df;
+  };
+  Result<TermStats> Stats(const std::vector<std::string>& folded_terms) const;
+  Result<std::vector<int64_t>> MoreLike(const std::vector<std::string>& folded_terms, int elite,
+                                        int limit) const;
+
  private:
   std::filesystem::path dir_;
 };

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "dedup/dedup.h"
 #include "web/common.h"
 #include "web/routes.h"
 
@@ -241,6 +242,50 @@ http::Response ApiFields(const http::Request& req, http::Worker&) {
   return Json(req, {{"total", items.size()}, {"items", items}});
 }
 
+// The duplicate check over public tasks.
+http::Response ApiDupcheck(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  std::string title = req.Query("title"), abstract = req.Query("abstract");
+  if (title.empty() && abstract.empty())
+    return Error(req, Status::Invalid({"dedup.empty_probe", {{"field", "title"}}}), lang);
+  int top = 10;
+  if (req.HasQuery("top")) {
+    std::string v = req.Query("top");
+    int n = 0;
+    bool ok = !v.empty() && v.size() <= 3;
+    for (char c : v) ok = ok && c >= '0' && c <= '9';
+    if (ok) n = std::stoi(v);
+    if (!ok || n < 1 || n > 50)
+      return Error(
+          req,
+          Status::Invalid(
+              {"web.bad_param",
+               {{"name", "top"},
+                {"reason", Render(Message("web.param_range", {{"min", "1"}, {"max", "50"}}), lang)},
+                {"field", "top"}}}),
+          lang);
+    top = n;
+  }
+  dedup::Checker checker(*w.registry, *w.searcher);
+  auto matches = checker.Check({title, abstract, top});
+  if (!matches.ok()) return Error(req, matches.status(), lang);
+  ordered_json items = ordered_json::array();
+  for (const auto& m : *matches)
+    items.push_back({{"id", m.id},
+                     {"code", m.code},
+                     {"source", m.source},
+                     {"external_id", m.external_id},
+                     {"title", m.title},
+                     {"score", m.score},
+                     {"band", m.band},
+                     {"shared", m.shared}});
+  return Json(req, {{"matches", items},
+                    {"rules",
+                     {{"version", checker.rules().version},
+                      {"duplicate", checker.rules().duplicate},
+                      {"related", checker.rules().related}}}});
+}
+
 // OpenAPI 3.0 built from the route table: every API route, with its path parameters and the
 // query parameters it declares.
 http::Response ApiOpenApi(const http::Request& req, http::Worker& w) {
@@ -344,6 +389,15 @@ void AddApiRoutes(std::vector<http::Route>& routes) {
   routes.push_back(
       {"GET", "/api/v1/programs", "public", "api", "Every program with task totals", ApiPrograms});
   routes.push_back({"GET", "/api/v1/programs/:id", "public", "api", "One program", ApiProgram});
+  routes.push_back({"GET",
+                    "/api/v1/dupcheck",
+                    "public",
+                    "api",
+                    "Duplicate check against public tasks",
+                    ApiDupcheck,
+                    {{"title", "Proposed title (accents optional)"},
+                     {"abstract", "Proposed abstract (optional)"},
+                     {"top", "How many matches, 1-50 (default 10)"}}});
   routes.push_back(
       {"GET", "/api/v1/fields", "public", "api", "The S&T field classification", ApiFields});
   routes.push_back(

@@ -2,10 +2,12 @@
 #include <kainjow/mustache.hpp>
 
 #include <map>
+#include <set>
 #include <mutex>
 
 #include "core/embedded.h"
 #include "core/messages.h"
+#include "dedup/dedup.h"
 #include "text/text.h"
 #include "web/common.h"
 #include "web/routes.h"
@@ -635,6 +637,79 @@ http::Response AssetHandler(const http::Request& req, http::Worker& w) {
   return NotFoundPage(req, w);
 }
 
+// Marks, in `text`, the words whose folded form is among `words` (HTML-escaped otherwise).
+std::string MarkWords(const std::string& text_in, const std::vector<std::string>& words) {
+  std::set<std::string> set(words.begin(), words.end());
+  std::string text = text::Nfc(text_in), out;
+  size_t cursor = 0;
+  bool open = false;
+  for (const auto& t : text::Tokenize(text)) {
+    bool hit = set.count(t.folded) > 0;
+    std::string gap = HtmlEscape(std::string_view(text).substr(cursor, t.offset - cursor));
+    if (open && !hit) {
+      out += "</mark>";
+      open = false;
+    }
+    out += gap;
+    if (hit && !open) {
+      out += "<mark>";
+      open = true;
+    }
+    out += HtmlEscape(std::string_view(text).substr(t.offset, t.length));
+    cursor = t.offset + t.length;
+  }
+  if (open) out += "</mark>";
+  return out + HtmlEscape(std::string_view(text).substr(cursor));
+}
+
+// The public duplicate check ("tra cứu trùng lặp"): public tasks only.
+http::Response DupcheckPage(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  std::string title = text::CollapseSpaces(req.Query("title")),
+              abstract = text::Nfc(req.Query("abstract"));
+  data d;
+  d.set("title", title);
+  d.set("abstract", abstract);
+  if (!title.empty() || !abstract.empty()) {
+    if (title.size() > 4000 || abstract.size() > 40000)
+      return ErrorPage(
+          req, lang,
+          Status::Invalid({"web.bad_param",
+                           {{"name", title.size() > 4000 ? "title" : "abstract"},
+                            {"reason", T("web.param_value", lang, {{"value", "…"}})}}}));
+    dedup::Checker checker(*w.registry, *w.searcher);
+    auto matches = checker.Check({title, abstract, 10});
+    if (!matches.ok()) return ErrorPage(req, lang, matches.status());
+    auto probe_words = dedup::ContentSyllables(title);
+    data list{data::type::list};
+    char score[16];
+    for (const auto& m : *matches) {
+      data md;
+      md.set("id", std::to_string(m.id));
+      md.set("code", m.code);
+      std::snprintf(score, sizeof score, "%.2f", m.score);
+      md.set("score", score);
+      md.set("band", m.band);
+      md.set("band_label", T(m.band == "duplicate" ? "dedup.band_duplicate"
+                             : m.band == "related" ? "dedup.band_related"
+                                                   : "dedup.band_different",
+                             lang));
+      md.set("match_html", MarkWords(m.title, probe_words));
+      md.set("probe_html", MarkWords(title, dedup::ContentSyllables(m.title)));
+      list.push_back(md);
+    }
+    d.set("checked", data::type::bool_true);
+    d.set("matches", list);
+    d.set("has_matches", matches->empty() ? data::type::bool_false : data::type::bool_true);
+    char dup[16], rel[16];
+    std::snprintf(dup, sizeof dup, "%.2f", checker.rules().duplicate);
+    std::snprintf(rel, sizeof rel, "%.2f", checker.rules().related);
+    d.set("rules", T("web.dup_rules", lang,
+                     {{"duplicate", dup}, {"related", rel}, {"version", checker.rules().version}}));
+  }
+  return Page(req, lang, T("web.dupcheck_title", lang), "dupcheck", d);
+}
+
 // Swagger UI for the API, from the swagger-ui-dist npm package embedded in the binary.
 http::Response ApiDocs(const http::Request& req, http::Worker& w) {
   std::string bundle = AssetUrl("swagger-ui-bundle.js"), css = AssetUrl("swagger-ui.css");
@@ -688,6 +763,7 @@ void AddPageRoutes(std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/fields", "public", "page", "Fields", FieldsPage});
   routes.push_back({"GET", "/fields/:code", "public", "page", "Field", FieldPage});
   routes.push_back({"GET", "/assets/:file", "public", "asset", "Static assets", AssetHandler});
+  routes.push_back({"GET", "/dupcheck", "public", "page", "Duplicate check", DupcheckPage});
   routes.push_back(
       {"GET", "/api/docs", "public", "page", "API documentation (Swagger UI)", ApiDocs});
   routes.push_back({"GET", "/healthz", "public", "ops", "Health", Healthz});

@@ -1,0 +1,75 @@
+// dedup — the duplicate check: the known tasks a new proposal repeats, with a score, a band
+// (duplicate / related / different, thresholds in a versioned rule set) and the distinctive
+// words both share. Texts are compared as folded syllables (so missing or wrong accents do not
+// matter), after near-synonyms are mapped together and words every proposal uses are dropped;
+// features are syllables and adjacent pairs, weighted by rarity in the registry (IDF from the
+// search index). Candidates come from the index (BM25 over the probe's most distinctive
+// syllables), then are re-scored exactly.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "registry/repo.h"
+#include "search/index.h"
+
+namespace ketnoi::dedup {
+
+// Thresholds and sizes; named and versioned so every stored result says what it was judged by.
+struct RuleSet {
+  std::string version = "dedup-2026.1";
+  double duplicate = 0.60;    // score ≥ this → "duplicate"
+  double related = 0.30;      // score ≥ this → "related", else "different"
+  double title_weight = 0.6;  // the rest goes to title + abstract together
+  int candidates = 150;       // re-scored per check
+  int elite_terms = 24;       // distinctive syllables used to find candidates
+};
+
+struct Probe {
+  std::string title;
+  std::string abstract;  // may be empty; objectives, content or a file's text may be appended
+  int top_k = 10;
+};
+
+struct Match {
+  int64_t id = 0;
+  std::string code, source, external_id, title;
+  double score = 0;
+  std::string band;                 // duplicate | related | different
+  std::vector<std::string> shared;  // distinctive words in both, as written in the match
+};
+
+// A bag of weighted features (syllables "lua", pairs "lua|giong").
+using Features = std::unordered_map<std::string, double>;
+
+// The folded, synonym-mapped syllables of a text without the words every proposal uses.
+std::vector<std::string> ContentSyllables(std::string_view text);
+// Raw term counts (syllables and adjacent pairs).
+Features CountFeatures(const std::vector<std::string>& syllables);
+// Cosine similarity of two bags after weighting each feature with `idf`.
+double Cosine(const Features& a, const Features& b,
+              const std::function<double(const std::string&)>& idf);
+
+class Checker {
+ public:
+  Checker(registry::Registry& registry, const search::Searcher& searcher, RuleSet rules = {})
+      : registry_(registry), searcher_(searcher), rules_(std::move(rules)) {}
+
+  Result<std::vector<Match>> Check(const Probe& probe) const;
+  // The score of a probe against one known task's title and abstract (used by the batch
+  // check and the benchmark's exact ranking); idf from the same index.
+  double Score(const Probe& probe, const std::string& title, const std::string& abstract) const;
+  const RuleSet& rules() const { return rules_; }
+  std::string Band(double score) const;
+
+ private:
+  registry::Registry& registry_;
+  const search::Searcher& searcher_;
+  RuleSet rules_;
+};
+
+}  // namespace ketnoi::dedup
