@@ -243,12 +243,29 @@ Text Prepare(const std::string& title, const std::string& abstract) {
   return t;
 }
 
+// How much of what `title` is about (its syllables and pairs, weighted by rarity) the other
+// text mentions anywhere. A re-worded duplicate keeps the object, method and place somewhere in
+// its title or abstract; a different study on the same crop has a rare word (the other disease)
+// the original never says.
+double Coverage(const Features& title, const Features& other_all, const Idf& idf) {
+  double total = 0, covered = 0;
+  for (const auto& [k, v] : title) {
+    double w = idf(k) * (k.find('|') == std::string::npos ? 1.0 : 0.5);
+    total += w;
+    if (other_all.count(k)) covered += w;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
 double ScoreTexts(const Text& p, const Text& c, const Idf& idf, const RuleSet& rules) {
   auto w = [&](const std::string& f) { return idf(f); };
   double title = Cosine(p.title_f, c.title_f, w);
-  if (!p.has_abstract || !c.has_abstract) return ToScore(title);
-  double all = Cosine(p.all_f, c.all_f, w);
-  return ToScore(rules.title_weight * title + (1 - rules.title_weight) * all);
+  double cosine = title;
+  if (p.has_abstract && c.has_abstract)
+    cosine = rules.title_weight * title + (1 - rules.title_weight) * Cosine(p.all_f, c.all_f, w);
+  // Both directions must hold: the weaker one decides.
+  double coverage = std::min(Coverage(p.title_f, c.all_f, idf), Coverage(c.title_f, p.all_f, idf));
+  return ToScore(0.5 * cosine + 0.5 * coverage);
 }
 
 }  // namespace
