@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <zip.h>
 #include <sstream>
 
 #include "dedup/dedup.h"
+#include "dedup/extract.h"
 #include "demo/demo.h"
 #include "search/index.h"
 #include "store/db.h"
@@ -188,6 +190,86 @@ TEST_F(DedupEvalTest, BandsFollowTheRuleSetAndExplainWhatIsShared) {
   auto none = checker.Check({"", "", 5});
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
+}
+
+// A one-page PDF with the given ASCII text in Helvetica, offsets computed so the xref is valid.
+std::string MakePdf(const std::string& line) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>",
+                                      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                                      "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                                      "",  // content stream, below
+                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string stream = "BT /F1 12 Tf 50 780 Td (" + line + ") Tj ET";
+  objects[3] =
+      "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream";
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  char buf[32];
+  for (size_t off : offsets) {
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+    pdf += buf;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A DOCX (a zip with word/document.xml) holding two paragraphs.
+std::string MakeDocx(const std::string& p1, const std::string& p2) {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
+      "main\"><w:body><w:p><w:r><w:t>" +
+      p1 + "</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">" + p2 +
+      "</w:t></w:r></w:p></w:body></w:document>";
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &err);
+  zip_source_keep(out);
+  zip_t* z = zip_open_from_source(out, ZIP_TRUNCATE, &err);
+  zip_source_t* doc = zip_source_buffer(z, xml.data(), xml.size(), 0);
+  zip_file_add(z, "word/document.xml", doc, ZIP_FL_OVERWRITE);
+  zip_close(z);
+  zip_source_open(out);
+  zip_source_seek(out, 0, SEEK_END);
+  zip_int64_t size = zip_source_tell(out);
+  zip_source_seek(out, 0, SEEK_SET);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  zip_source_read(out, bytes.data(), static_cast<zip_uint64_t>(size));
+  zip_source_close(out);
+  zip_source_free(out);
+  return bytes;
+}
+
+TEST(ExtractTest, TextComesOutOfPdfDocxAndPlainTextByContentNotName) {
+  auto pdf =
+      dedup::ExtractText(MakePdf("Nghien cuu xu ly nuoc thai sinh hoat"), "thuyet-minh.docx");
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  EXPECT_NE(pdf->find("Nghien cuu xu ly nuoc thai sinh hoat"), std::string::npos) << *pdf;
+
+  auto docx = dedup::ExtractText(MakeDocx("Nghiên cứu giống lúa chịu hạn &amp; mặn", "tại Hà Nội"),
+                                 "a.pdf");
+  ASSERT_TRUE(docx.ok()) << docx.status().ToString();
+  EXPECT_EQ(*docx, "Nghiên cứu giống lúa chịu hạn & mặn\ntại Hà Nội\n");
+
+  auto plain = dedup::ExtractText("Vie\u0323\u0302t Nam", "x.txt");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(*plain, "Việt Nam");  // NFC
+
+  auto junk = dedup::ExtractText(std::string("\x89PNG\r\n\x1a\n\xff\xfe", 10), "anh.png");
+  ASSERT_FALSE(junk.ok());
+  EXPECT_EQ(junk.status().message().id, "dedup.file_type");
+  EXPECT_EQ(junk.status().message().Param("file"), "anh.png");
+  auto broken = dedup::ExtractText("%PDF-1.4 broken", "hong.pdf");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().message().id, "dedup.file_unreadable");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "core/config.h"
 #include "core/messages.h"
 #include "dedup/dedup.h"
+#include "dedup/extract.h"
 #include "demo/demo.h"
 #include "http/server.h"
 #include "registry/repo.h"
@@ -168,7 +169,7 @@ int RunCli(int argc, char** argv) {
   dup_cmd->add_option("--title", dup_title, "Tên nhiệm vụ đề xuất / proposed title");
   dup_cmd->add_option("--abstract", dup_abstract, "Tóm tắt / abstract");
   dup_cmd->add_option("--file", dup_file,
-                      "Tệp văn bản thuyết minh (.txt) / description as plain text");
+                      "Tệp thuyết minh (PDF, DOCX, văn bản) / description file (PDF, DOCX, text)");
   dup_cmd->add_option("--top", dup_top)->check(CLI::Range(1, 100))->capture_default_str();
   dup_cmd->add_flag("--json", dup_json);
   for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd, dup_cmd})
@@ -363,14 +364,13 @@ int RunCli(int argc, char** argv) {
     if (dup_title.empty() && dup_abstract.empty() && dup_file.empty())
       return Fail(Status::Invalid({"dedup.empty_probe"}), msg_lang);
     if (!dup_file.empty()) {
-      std::string ext = std::filesystem::path(dup_file).extension().string();
-      if (ext == ".pdf" || ext == ".docx")
-        return Fail(Status::Invalid({"dedup.file_type", {{"file", dup_file}}}), msg_lang);
       std::ifstream in(dup_file, std::ios::binary);
       if (!in) return Fail(Status::Io({"dedup.file_unreadable", {{"file", dup_file}}}), msg_lang);
       std::stringstream ss;
       ss << in.rdbuf();
-      dup_abstract += (dup_abstract.empty() ? "" : "\n") + text::Nfc(ss.str());
+      auto extracted = dedup::ExtractText(ss.str(), dup_file);
+      if (!extracted.ok()) return Fail(extracted.status(), msg_lang);
+      dup_abstract += (dup_abstract.empty() ? "" : "\n") + *extracted;
     }
     if (Status s = CatchUp(d, true); !s.ok()) return Fail(s, msg_lang);
     dedup::Checker checker(*d.registry, *d.searcher);
