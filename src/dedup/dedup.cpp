@@ -195,44 +195,30 @@ std::string Checker::Band(double score) const {
   return "different";
 }
 
-namespace {
+Idf::Idf(const search::Searcher& searcher, const std::set<std::string>& syllables) {
+  auto stats = searcher.Stats(std::vector<std::string>(syllables.begin(), syllables.end()));
+  if (stats.ok()) Fill(stats->docs, stats->df);
+}
 
-// IDF from the index: rare syllables weigh more. A pair weighs as its rarer syllable, a little
-// more (the pair is rarer than either).
-class Idf {
- public:
-  Idf(const search::Searcher& searcher, const std::set<std::string>& syllables) {
-    auto stats = searcher.Stats(std::vector<std::string>(syllables.begin(), syllables.end()));
-    if (stats.ok()) {
-      docs_ = static_cast<double>(std::max<int64_t>(stats->docs, 1));
-      for (const auto& [t, df] : stats->df)
-        idf_[t] = std::log((docs_ + 1) / (static_cast<double>(df) + 1)) + 1;
-    }
-  }
-  double operator()(const std::string& feature) const {
-    size_t bar = feature.find('|');
-    if (bar == std::string::npos) return Syllable(feature);
-    return 1.2 * std::max(Syllable(feature.substr(0, bar)), Syllable(feature.substr(bar + 1)));
-  }
+void Idf::Fill(int64_t docs, const std::map<std::string, int64_t>& df) {
+  docs_ = static_cast<double>(std::max<int64_t>(docs, 1));
+  for (const auto& [t, n] : df) idf_[t] = std::log((docs_ + 1) / (static_cast<double>(n) + 1)) + 1;
+}
 
- private:
-  double Syllable(const std::string& s) const {
-    auto it = idf_.find(s);
-    // Unknown to the index: as rare as a word seen once.
-    return it != idf_.end() ? it->second : std::log(docs_ + 1) + 1;
-  }
-  double docs_ = 1;
-  std::unordered_map<std::string, double> idf_;
-};
+double Idf::operator()(const std::string& feature) const {
+  size_t bar = feature.find('|');
+  if (bar == std::string::npos) return Syllable(feature);
+  return 1.2 * std::max(Syllable(feature.substr(0, bar)), Syllable(feature.substr(bar + 1)));
+}
 
-struct Text {
-  std::vector<std::string> title, all;
-  Features title_f, all_f;
-  bool has_abstract = false;
-};
+double Idf::Syllable(const std::string& s) const {
+  auto it = idf_.find(s);
+  // Unknown to the index: as rare as a word seen once.
+  return it != idf_.end() ? it->second : std::log(docs_ + 1) + 1;
+}
 
-Text Prepare(const std::string& title, const std::string& abstract) {
-  Text t;
+PreparedText Prepare(const std::string& title, const std::string& abstract) {
+  PreparedText t;
   t.title = ContentSyllables(title);
   t.all = t.title;
   auto a = ContentSyllables(abstract);
@@ -243,6 +229,7 @@ Text Prepare(const std::string& title, const std::string& abstract) {
   return t;
 }
 
+namespace {
 // How much of what `title` is about (its syllables and pairs, weighted by rarity) the other
 // text mentions anywhere. A re-worded duplicate keeps the object, method and place somewhere in
 // its title or abstract; a different study on the same crop has a rare word (the other disease)
@@ -256,8 +243,10 @@ double Coverage(const Features& title, const Features& other_all, const Idf& idf
   }
   return total > 0 ? covered / total : 0;
 }
+}  // namespace
 
-double ScoreTexts(const Text& p, const Text& c, const Idf& idf, const RuleSet& rules) {
+double ScoreTexts(const PreparedText& p, const PreparedText& c, const Idf& idf,
+                  const RuleSet& rules) {
   auto w = [&](const std::string& f) { return idf(f); };
   double title = Cosine(p.title_f, c.title_f, w);
   double cosine = title;
@@ -268,11 +257,9 @@ double ScoreTexts(const Text& p, const Text& c, const Idf& idf, const RuleSet& r
   return ToScore(0.5 * cosine + 0.5 * coverage);
 }
 
-}  // namespace
-
 double Checker::Score(const Probe& probe, const std::string& title,
                       const std::string& abstract) const {
-  Text p = Prepare(probe.title, probe.abstract), c = Prepare(title, abstract);
+  PreparedText p = Prepare(probe.title, probe.abstract), c = Prepare(title, abstract);
   std::set<std::string> syl(p.all.begin(), p.all.end());
   syl.insert(c.all.begin(), c.all.end());
   Idf idf(searcher_, syl);
@@ -280,7 +267,7 @@ double Checker::Score(const Probe& probe, const std::string& title,
 }
 
 Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
-  Text p = Prepare(probe.title, probe.abstract);
+  PreparedText p = Prepare(probe.title, probe.abstract);
   if (p.all.empty()) return std::vector<Match>{};
   // Candidates: the documents sharing the probe's most distinctive syllables; title syllables
   // are given twice so they count in the elite set.
@@ -292,7 +279,7 @@ Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
                           searcher_.MoreLike(terms, rules_.elite_terms, rules_.candidates));
   KETNOI_ASSIGN_OR_RETURN(std::vector<registry::Task> tasks, registry_.GetTaskTexts(ids));
 
-  std::vector<Text> texts;
+  std::vector<PreparedText> texts;
   std::set<std::string> syl(p.all.begin(), p.all.end());
   for (const auto& t : tasks) {
     texts.push_back(Prepare(t.title, t.abstract));

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -53,6 +55,33 @@ Features CountFeatures(const std::vector<std::string>& syllables);
 // Cosine similarity of two bags after weighting each feature with `idf`.
 double Cosine(const Features& a, const Features& b,
               const std::function<double(const std::string&)>& idf);
+
+// IDF from the index: rare syllables weigh more; a pair weighs as its rarer syllable, a little
+// more. Built for the syllables one check needs, or from counts gathered elsewhere (benchmark).
+class Idf {
+ public:
+  Idf(const search::Searcher& searcher, const std::set<std::string>& syllables);
+  Idf(int64_t docs, const std::map<std::string, int64_t>& df) { Fill(docs, df); }
+  double operator()(const std::string& feature) const;
+
+ private:
+  void Fill(int64_t docs, const std::map<std::string, int64_t>& df);
+  double Syllable(const std::string& s) const;
+  double docs_ = 1;
+  std::unordered_map<std::string, double> idf_;
+};
+
+// A text ready to compare: its content syllables and features, title apart.
+struct PreparedText {
+  std::vector<std::string> title, all;
+  Features title_f, all_f;
+  bool has_abstract = false;
+};
+PreparedText Prepare(const std::string& title, const std::string& abstract);
+// The score in [0, 1] of a probe against a known task: cosine (title and title + abstract)
+// and two-way coverage, averaged.
+double ScoreTexts(const PreparedText& probe, const PreparedText& known, const Idf& idf,
+                  const RuleSet& rules);
 
 class Checker {
  public:

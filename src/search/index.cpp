@@ -652,7 +652,10 @@ Result<std::vector<int64_t>> Searcher::MoreLike(const std::vector<std::string>& 
     enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, q.begin(), q.end(),
                                     static_cast<Xapian::termcount>(std::max(1, elite))));
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(0, limit)));
-    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(static_cast<int64_t>(*it));
+    // The task id from the document itself (not the docid), so an index written by an older
+    // version, whose docids were assigned by Xapian, still answers correctly.
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      ids.push_back(HitFromDocument(it.get_document()).id);
   } catch (const Xapian::Error& e) {
     return IndexError(e);
   }
