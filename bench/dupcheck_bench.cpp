@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "dedup/dedup.h"
 #include "demo/demo.h"
 #include "store/db.h"
@@ -22,14 +23,6 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-uint64_t Next(uint64_t& s) {
-  s += 0x9E3779B97F4A7C15ULL;
-  uint64_t z = s;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
 
 // Streams (id, title, abstract) of every public task in id order.
 template <typename F>
@@ -75,7 +68,8 @@ int main(int argc, char** argv) {
   uint64_t rng = 7;
   std::vector<ketnoi::dedup::Probe> probes;
   while (static_cast<int>(probes.size()) < n) {
-    std::string title = ketnoi::demo::DemoTaskTitle(seed, static_cast<int64_t>(Next(rng) % *docs));
+    std::string title =
+        ketnoi::demo::DemoTaskTitle(seed, static_cast<int64_t>(ketnoi::bench::Next(rng) % *docs));
     auto tokens = ketnoi::text::Tokenize(title);
     if (tokens.size() < 6) continue;
     std::string reworded = "Đề xuất giải pháp";

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "demo/demo.h"
 #include "search/index.h"
 #include "text/text.h"
@@ -32,15 +33,6 @@ Summary Summarise(std::vector<double> v) {
   return {at(0.5), at(0.9), at(0.99), v.back()};
 }
 
-// A deterministic little generator for picking words.
-uint64_t Next(uint64_t& s) {
-  s += 0x9E3779B97F4A7C15ULL;
-  uint64_t z = s;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,11 +50,12 @@ int main(int argc, char** argv) {
   uint64_t rng = 42;
   std::vector<std::string> queries;
   while (static_cast<int>(queries.size()) < n) {
-    std::string title = ketnoi::demo::DemoTaskTitle(seed, static_cast<int64_t>(Next(rng) % docs));
+    std::string title =
+        ketnoi::demo::DemoTaskTitle(seed, static_cast<int64_t>(ketnoi::bench::Next(rng) % docs));
     auto tokens = ketnoi::text::Tokenize(title);
     if (tokens.size() < 5) continue;
-    size_t len = 2 + Next(rng) % 2;
-    size_t start = 2 + Next(rng) % (tokens.size() - len - 1);
+    size_t len = 2 + ketnoi::bench::Next(rng) % 2;
+    size_t start = 2 + ketnoi::bench::Next(rng) % (tokens.size() - len - 1);
     std::string q;
     bool plain = queries.size() % 2 == 1;
     for (size_t i = start; i < start + len; ++i)

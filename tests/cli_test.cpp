@@ -63,6 +63,24 @@ std::set<int64_t> HitIds(const RunResult& r) {
   return ids;
 }
 
+// Starts ketnoi in the background with its output discarded; returns the child's pid.
+pid_t SpawnKetnoi(const std::vector<std::string>& args) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    std::string bin = Bin();
+    std::vector<char*> argv = {bin.data()};
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(bin.c_str(), argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
 // One demo corpus shared by the read-only tests of this file.
 class CliTest : public ::testing::Test {
  protected:
@@ -189,16 +207,8 @@ TEST(CliCheckTest, CheckReportsAStoreChangedBehindTheIndexsBack) {
 TEST(CliCrashTest, SigkillDuringDemoLeavesAConsistentStoreAndTheIndexCatchesUp) {
   test_support::TempDir dir;
   std::string data = (dir.path() / "data").string();
-  pid_t pid = ::fork();
+  pid_t pid = SpawnKetnoi({"demo", "--data", data, "--tasks", "200000"});
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    std::string bin = Bin();
-    ::execl(bin.c_str(), bin.c_str(), "demo", "--data", data.c_str(), "--tasks", "200000", nullptr);
-    ::_exit(127);
-  }
   // Wait until some tasks are committed, then kill without warning.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   bool some = false;
@@ -249,17 +259,8 @@ TEST(CliServeTest, ServeAnswersAndExitsCleanlyOnSigterm) {
   std::string data = (dir.path() / "data").string();
   ASSERT_EQ(Ketnoi({"demo", "--data", data, "--tasks", "200", "-q"}).code, 0);
   int port = test_support::FreePort();
-  pid_t pid = ::fork();
+  pid_t pid = SpawnKetnoi({"serve", "--data", data, "--port", std::to_string(port)});
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    std::string bin = Bin(), p = std::to_string(port);
-    ::execl(bin.c_str(), bin.c_str(), "serve", "--data", data.c_str(), "--port", p.c_str(),
-            nullptr);
-    ::_exit(127);
-  }
   int status = 0;
   test_support::HttpReply r;
   for (int i = 0; i < 100 && r.status == 0; ++i) {
