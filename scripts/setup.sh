@@ -9,7 +9,7 @@ packages=(
   libxapian-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev libkainjow-mustache-dev
-  libpoppler-cpp-dev libzip-dev
+  libpoppler-cpp-dev libzip-dev libsodium-dev libxml2-utils
   curl chromium
 )
 

@@ -23,7 +23,7 @@ struct HttpReply {
 
 inline HttpReply HttpGet(int port, const std::string& target,
                          const std::vector<std::pair<std::string, std::string>>& headers = {},
-                         const std::string& method = "GET") {
+                         const std::string& method = "GET", const std::string& body = "") {
   HttpReply reply;
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -36,7 +36,8 @@ inline HttpReply HttpGet(int port, const std::string& target,
   }
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
-  req += "\r\n";
+  if (!body.empty() || method == "POST") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  req += "\r\n" + body;
   ::send(fd, req.data(), req.size(), 0);
   std::string raw;
   char buf[65536];

@@ -11,7 +11,10 @@
 
 #include "app/json_out.h"
 #include "app/progress.h"
+#include "audit/audit.h"
+#include "auth/accounts.h"
 #include "core/config.h"
+#include "core/crypto.h"
 #include "core/messages.h"
 #include "dedup/dedup.h"
 #include "dedup/extract.h"
@@ -96,6 +99,108 @@ std::string Join(const std::vector<int64_t>& ids, size_t max) {
   return out;
 }
 
+int CreateUserCommand(DataDir& d, const std::string& email, const std::string& name,
+                      const std::vector<std::string>& roles, bool password_stdin,
+                      const std::string& lang) {
+  auth::NewUser u;
+  u.email = email;
+  u.name = name;
+  for (const auto& r : roles) {
+    size_t at = r.find('@');
+    u.roles.push_back({r.substr(0, at), at == std::string::npos ? "" : r.substr(at + 1)});
+  }
+  bool generated = !password_stdin;
+  if (password_stdin) {
+    std::getline(std::cin, u.password);
+    if (!u.password.empty() && u.password.back() == '\r') u.password.pop_back();
+  } else {
+    u.password = crypto::RandomToken(12);
+  }
+  auth::Accounts accounts(*d.db, SystemClock::Instance());
+  auto user = accounts.CreateUser(u, auth::Actor{0, "cli", ""});
+  if (!user.ok()) return Fail(user.status(), lang);
+  std::cout << Render(Message("cli.user_created",
+                              {{"id", std::to_string(user->id)}, {"email", user->email}}),
+                      lang)
+            << "\n";
+  if (generated)
+    std::cout << Render(Message("cli.user_password", {{"password", u.password}}), lang) << "\n";
+  return 0;
+}
+
+int AuditVerifyCommand(DataDir& d, const std::string& lang) {
+  audit::AuditLog log(*d.db, SystemClock::Instance());
+  auto report = log.Verify();
+  if (!report.ok()) return Fail(report.status(), lang);
+  if (report->first_bad) {
+    std::cerr << Render(Message("cli.audit_broken", {{"seq", std::to_string(*report->first_bad)},
+                                                     {"reason", report->reason},
+                                                     {"checked", std::to_string(report->checked)}}),
+                        lang)
+              << "\n";
+    return 1;
+  }
+  std::cout << Render(Message("cli.audit_ok", {{"checked", std::to_string(report->checked)}}), lang)
+            << "\n";
+  return 0;
+}
+
+// RFC 5322 text of a queued message (UTF-8 subject as an encoded word).
+std::string MailText(const auth::Mail& m) {
+  static const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string b64;
+  const std::string& s = m.subject;
+  for (size_t i = 0; i < s.size(); i += 3) {
+    uint32_t n = static_cast<unsigned char>(s[i]) << 16;
+    if (i + 1 < s.size()) n |= static_cast<unsigned char>(s[i + 1]) << 8;
+    if (i + 2 < s.size()) n |= static_cast<unsigned char>(s[i + 2]);
+    b64 += kB64[(n >> 18) & 63];
+    b64 += kB64[(n >> 12) & 63];
+    b64 += i + 1 < s.size() ? kB64[(n >> 6) & 63] : '=';
+    b64 += i + 2 < s.size() ? kB64[n & 63] : '=';
+  }
+  return "To: " + m.to + "\nSubject: =?UTF-8?B?" + b64 +
+         "?=\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+         "Content-Transfer-Encoding: 8bit\n\n" +
+         m.body;
+}
+
+int MailCommand(DataDir& d, bool print, const std::string& lang) {
+  auth::Accounts accounts(*d.db, SystemClock::Instance());
+  auto pending = accounts.PendingMail(1000);
+  if (!pending.ok()) return Fail(pending.status(), lang);
+  int sent = 0, failed = 0;
+  for (const auto& m : *pending) {
+    std::string text = MailText(m);
+    bool ok = true;
+    std::string error;
+    if (print) {
+      std::cout << text << "\n----\n";
+    } else {
+      FILE* pipe = popen(d.config.mail_sendmail.c_str(), "w");
+      if (!pipe) {
+        ok = false;
+        error = "cannot start " + d.config.mail_sendmail;
+      } else {
+        std::fwrite(text.data(), 1, text.size(), pipe);
+        int rc = pclose(pipe);
+        if (rc != 0) {
+          ok = false;
+          error = d.config.mail_sendmail + " exited with status " + std::to_string(rc);
+        }
+      }
+    }
+    Status s = ok ? accounts.MarkMailSent(m.id) : accounts.MarkMailFailed(m.id, error);
+    if (!s.ok()) return Fail(s, lang);
+    (ok ? sent : failed)++;
+  }
+  std::cerr << Render(Message("cli.mail_done",
+                              {{"sent", std::to_string(sent)}, {"failed", std::to_string(failed)}}),
+                      lang)
+            << "\n";
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -172,7 +277,34 @@ int RunCli(int argc, char** argv) {
                       "Tệp thuyết minh (PDF, DOCX, văn bản) / description file (PDF, DOCX, text)");
   dup_cmd->add_option("--top", dup_top)->check(CLI::Range(1, 100))->capture_default_str();
   dup_cmd->add_flag("--json", dup_json);
-  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd, dup_cmd})
+  auto* admin_cmd = cli.add_subcommand("admin", "Quản trị / administration");
+  admin_cmd->require_subcommand(1);
+  auto* create_user_cmd =
+      admin_cmd->add_subcommand("create-user", "Tạo người dùng / create a user");
+  add_common(create_user_cmd);
+  std::string user_email, user_name;
+  std::vector<std::string> user_roles;
+  bool password_stdin = false;
+  create_user_cmd->add_option("--email", user_email, "Thư điện tử / e-mail")->required();
+  create_user_cmd->add_option("--name", user_name, "Họ và tên / full name")->required();
+  create_user_cmd->add_option("--role", user_roles,
+                              "Vai trò, có thể kèm phạm vi / role, optionally role@scope "
+                              "(staff, admin, board_member@program:3, …)");
+  create_user_cmd->add_flag("--password-stdin", password_stdin,
+                            "Đọc mật khẩu từ dòng đầu của stdin / read the password from stdin "
+                            "(otherwise one is generated and printed)");
+  auto* audit_cmd = cli.add_subcommand("audit", "Nhật ký kiểm toán / audit chain");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify_cmd =
+      audit_cmd->add_subcommand("verify", "Kiểm tra chuỗi băm / verify the hash chain");
+  add_common(audit_verify_cmd);
+  auto* mail_cmd = cli.add_subcommand("mail", "Gửi thư trong hàng đợi / deliver queued mail");
+  add_common(mail_cmd);
+  bool mail_print = false;
+  mail_cmd->add_flag("--print", mail_print,
+                     "In ra thay vì gửi / print instead of sending (marks them sent)");
+  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd, dup_cmd,
+                    create_user_cmd, audit_verify_cmd, mail_cmd})
     cmd->add_flag("--quiet,-q", quiet, "Không hiện tiến độ / no progress output");
 
   try {
@@ -193,6 +325,11 @@ int RunCli(int argc, char** argv) {
   if (!opened.ok()) return Fail(opened.status(), msg_lang);
   DataDir& d = *opened;
   msg_lang = d.config.lang;
+
+  if (*create_user_cmd)
+    return CreateUserCommand(d, user_email, user_name, user_roles, password_stdin, msg_lang);
+  if (*audit_verify_cmd) return AuditVerifyCommand(d, msg_lang);
+  if (*mail_cmd) return MailCommand(d, mail_print, msg_lang);
 
   if (*demo_cmd) {
     auto start = std::chrono::steady_clock::now();

@@ -55,6 +55,11 @@ const std::vector<ConfigKey>& ConfigKeys() {
        [](Config& c, const std::string& v) {
          return SetInt(c.search_facet_sample, "search.facet_sample", v, 100, 100000000);
        }},
+      {"mail.sendmail", "KETNOI_MAIL_SENDMAIL",
+       [](Config& c, const std::string& v) {
+         c.mail_sendmail = v;
+         return Status::Ok();
+       }},
   };
   return kKeys;
 }

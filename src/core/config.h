@@ -22,8 +22,11 @@ struct Config {
   // How many matching documents a search examines to count facets exactly. Counts are exact
   // when the match set is smaller; larger sets show counts from this sample, scaled.
   int search_facet_sample = 20000;
+  // The command `ketnoi mail` pipes each queued message to (RFC 5322 text on stdin).
+  std::string mail_sendmail = "/usr/sbin/sendmail -t -i";
 
   std::filesystem::path IndexDir() const { return data_dir / "index"; }
+  std::filesystem::path FilesDir() const { return data_dir / "files"; }
   std::filesystem::path SqlitePath() const { return data_dir / "ketnoi.db"; }
   std::string EffectiveStoreUrl() const;
 };

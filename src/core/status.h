@@ -31,6 +31,8 @@ enum class StatusCode {
   kNotFound,     // the thing asked for does not exist
   kConflict,     // it exists already / a uniqueness rule
   kDenied,       // not allowed
+  kUnauthenticated,  // who you are is not known (sign in), or the credentials are wrong
+  kThrottled,    // too many attempts; try again later
   kUnavailable,  // a resource (database, index lock) cannot be reached now
   kIo,           // disk, network
   kInternal,     // a bug or an unexpected library failure
@@ -45,6 +47,9 @@ class Status {
   static Status Invalid(Message m) { return {StatusCode::kInvalid, std::move(m)}; }
   static Status NotFound(Message m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status Conflict(Message m) { return {StatusCode::kConflict, std::move(m)}; }
+  static Status Denied(Message m) { return {StatusCode::kDenied, std::move(m)}; }
+  static Status Unauthenticated(Message m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
+  static Status Throttled(Message m) { return {StatusCode::kThrottled, std::move(m)}; }
   static Status Unavailable(Message m) { return {StatusCode::kUnavailable, std::move(m)}; }
   static Status Io(Message m) { return {StatusCode::kIo, std::move(m)}; }
   static Status Internal(Message m) { return {StatusCode::kInternal, std::move(m)}; }

@@ -2,18 +2,27 @@
 
 namespace ketnoi::http {
 
-std::string Request::Query(std::string_view name) const {
-  for (const auto& [k, v] : query)
+namespace {
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+std::string FirstOf(const Pairs& pairs, std::string_view name) {
+  for (const auto& [k, v] : pairs)
     if (k == name) return v;
   return "";
 }
-
-std::vector<std::string> Request::QueryAll(std::string_view name) const {
+std::vector<std::string> AllOf(const Pairs& pairs, std::string_view name) {
   std::vector<std::string> out;
-  for (const auto& [k, v] : query)
+  for (const auto& [k, v] : pairs)
     if (k == name) out.push_back(v);
   return out;
 }
+}  // namespace
+
+std::string Request::Query(std::string_view name) const { return FirstOf(query, name); }
+std::vector<std::string> Request::QueryAll(std::string_view name) const {
+  return AllOf(query, name);
+}
+std::string Request::Form(std::string_view name) const { return FirstOf(form, name); }
+std::vector<std::string> Request::FormAll(std::string_view name) const { return AllOf(form, name); }
 
 bool Request::HasQuery(std::string_view name) const {
   for (const auto& [k, v] : query)
@@ -78,15 +87,27 @@ bool MatchPath(std::string_view pattern, std::string_view path,
 
 std::optional<Router::Match> Router::Find(std::string_view method, std::string_view path) const {
   std::string_view m = method == "HEAD" ? "GET" : method;
+  // The most specific route wins: a literal segment beats a ":param" at the first place they
+  // differ ("/tasks/new" before "/tasks/:id"), whatever the order of the table.
+  auto literal_mask = [](std::string_view pattern) {
+    std::vector<bool> mask;
+    for (auto seg : Segments(pattern)) mask.push_back(seg.empty() || seg[0] != ':');
+    return mask;
+  };
+  std::optional<Match> best;
+  std::vector<bool> best_mask;
   for (const Route& r : routes_) {
     if (r.method != m) continue;
     Match match;
-    if (MatchPath(r.path, path, &match.params)) {
+    if (!MatchPath(r.path, path, &match.params)) continue;
+    std::vector<bool> mask = literal_mask(r.path);
+    if (!best || mask > best_mask) {
       match.route = &r;
-      return match;
+      best = std::move(match);
+      best_mask = std::move(mask);
     }
   }
-  return std::nullopt;
+  return best;
 }
 
 bool Router::PathExists(std::string_view path) const {
@@ -107,6 +128,10 @@ int StatusToHttp(StatusCode code) {
       return 409;
     case StatusCode::kDenied:
       return 403;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kThrottled:
+      return 429;
     case StatusCode::kUnavailable:
       return 503;
     case StatusCode::kIo:

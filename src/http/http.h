@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "auth/auth.h"
+#include "core/clock.h"
 #include "core/config.h"
 #include "core/status.h"
 #include "registry/repo.h"
@@ -27,6 +29,15 @@ struct Request {
   std::map<std::string, std::string> headers;              // lower-case names
   std::map<std::string, std::string> params;               // from ":name" route segments
   std::string body;
+  std::string remote_addr;  // the client's address (the peer; a proxy's when behind one)
+
+  // Filled by the gate (gate.cpp) before the handler runs:
+  auth::Principal principal;  // the signed-in user, or anonymous (user_id 0)
+  std::vector<std::pair<std::string, std::string>> form;  // urlencoded or multipart fields
+  struct Part {
+    std::string name, filename, content_type, data;
+  };
+  std::vector<Part> files;  // multipart parts that carry a file name
 
   // The first value of a query parameter, or "".
   std::string Query(std::string_view name) const;
@@ -34,6 +45,11 @@ struct Request {
   bool HasQuery(std::string_view name) const;
   std::string Header(std::string_view lower_name) const;
   std::string Cookie(std::string_view name) const;
+  // The first value of a form field, or "".
+  std::string Form(std::string_view name) const;
+  std::vector<std::string> FormAll(std::string_view name) const;
+  // "https" when the request came over TLS (X-Forwarded-Proto from the fronting proxy).
+  bool Secure() const { return Header("x-forwarded-proto") == "https"; }
 };
 
 struct Response {
@@ -59,6 +75,7 @@ struct Worker {
   const Config* config = nullptr;
   const Router* router = nullptr;
   std::function<std::string()> metrics;
+  const Clock* clock = &SystemClock::Instance();
 };
 
 using Handler = std::function<Response(const Request&, Worker&)>;
@@ -68,12 +85,14 @@ using Handler = std::function<Response(const Request&, Worker&)>;
 struct Route {
   std::string method;      // GET
   std::string path;        // "/api/v1/tasks/:id" (":name" matches one segment)
-  std::string permission;  // "public" for now; later issues add roles
-  std::string kind;        // "page", "api", "asset", "ops"
+  std::string permission;  // a name from auth::Permissions(); checked before the handler runs
+  std::string kind;        // "page", "api", "asset", "ops"; "fallback" (404), "denied" (403)
   std::string summary;     // one line, English, for the OpenAPI document
   Handler handler;
   // Query parameters an API route accepts, for the OpenAPI document: name → description.
   std::vector<std::pair<std::string, std::string>> query_params = {};
+  // False for pages that hand out a per-visitor token (the CSRF cookie of a login form).
+  bool cacheable = true;
 };
 
 class Router {
@@ -92,6 +111,27 @@ class Router {
  private:
   std::vector<Route> routes_;
 };
+
+// Parses a multipart/form-data body. Fields without a file name go to `form`, parts with one to
+// `files`. Returns false when the body is not well-formed multipart for the content type.
+bool ParseMultipart(std::string_view content_type, std::string_view body,
+                    std::vector<std::pair<std::string, std::string>>& form,
+                    std::vector<Request::Part>& files);
+
+// The gate every request passes before its handler (gate.cpp): resolves the session cookie into
+// r.principal, parses form bodies, checks the route's permission and, for state-changing
+// methods, the CSRF token. Returns the response to send instead of running the handler (a
+// redirect to the login page, 403, 400), or nullopt to go on.
+std::optional<Response> Admit(const Route& route, Request& r, Worker& w);
+// Security headers every response gets (CSP without inline script, nosniff, frame-ancestors,
+// Referrer-Policy) and Cache-Control: private, no-store for pages behind a login.
+void AddSecurityHeaders(const Route* route, const Request& r, Response& resp);
+// The name of the session cookie and of the pre-session CSRF cookie.
+inline constexpr const char* kSessionCookie = "ketnoi_session";
+inline constexpr const char* kCsrfCookie = "ketnoi_csrf";
+// A Set-Cookie value: HttpOnly, SameSite=Lax, Path=/, Secure when the request came over TLS.
+std::string CookieHeader(const Request& r, std::string_view name, std::string_view value,
+                         int max_age_seconds = -1);
 
 // The HTTP status for a Status code — the only place this mapping exists.
 int StatusToHttp(StatusCode code);

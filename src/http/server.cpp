@@ -4,6 +4,7 @@
 #include <restinio/all.hpp>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
@@ -365,6 +366,7 @@ struct Server::Impl {
       r.headers[name] = f.value();
     });
     r.body = req->body();
+    r.remote_addr = req->remote_endpoint().address().to_string();
 
     auto match = router.Find(r.method, r.path);
     std::string label = match ? match->route->path : "unmatched";
@@ -376,10 +378,12 @@ struct Server::Impl {
     for (const auto& rt : router.routes())
       if (rt.kind == "fallback") fallback = &rt;
 
-    // Cacheable: GET/HEAD on page, api and asset routes, never ops (health, metrics).
+    // Cacheable: GET/HEAD on public page, api and asset routes, never ops (health, metrics),
+    // never for a request that comes with a session (the page shows who is signed in).
     std::string cache_key;
     if (route && (r.method == "GET" || r.method == "HEAD") && route->kind != "ops" &&
-        opt.cache_entries > 0) {
+        opt.cache_entries > 0 && route->cacheable && r.Cookie(kSessionCookie).empty() &&
+        auth::AllowsAnonymous(route->permission)) {
       cache_key = r.path + "?" + std::string(req->header().query()) + "#" + r.Cookie("lang");
       if (auto hit = cache.Get(cache_key, generation.load())) {
         Send(req, r, ForRequest(std::move(*hit), r), label, start);
@@ -404,13 +408,19 @@ struct Server::Impl {
           Response resp;
           try {
             if (route) {
-              resp = route->handler(r, w);
+              if (auto denied = Admit(*route, r, w))
+                resp = std::move(*denied);
+              else
+                resp = route->handler(r, w);
             } else if (method_not_allowed) {
               resp.status = 405;
               resp.content_type = "text/plain; charset=utf-8";
               resp.body = "405 Method Not Allowed\n";
             } else if (fallback) {
-              resp = fallback->handler(r, w);
+              if (auto denied = Admit(*fallback, r, w))
+                resp = std::move(*denied);
+              else
+                resp = fallback->handler(r, w);
               resp.status = 404;
             } else {
               resp.status = 404;
@@ -423,8 +433,14 @@ struct Server::Impl {
             resp.body = "500 Internal Server Error\n";
             std::fprintf(stderr, "handler error on %s: %s\n", r.path.c_str(), e.what());
           }
-          // A 304 is the client's copy: cache only full answers.
-          if (!cache_key.empty() && resp.status == 200) cache.Put(cache_key, gen, resp);
+          AddSecurityHeaders(route ? route : fallback, r, resp);
+          // A 304 is the client's copy: cache only full answers, and never private ones.
+          bool personal = std::any_of(resp.headers.begin(), resp.headers.end(), [](const auto& h) {
+            return h.first == "Set-Cookie" ||
+                   (h.first == "Cache-Control" && h.second.find("private") != std::string::npos);
+          });
+          if (!cache_key.empty() && resp.status == 200 && !personal)
+            cache.Put(cache_key, gen, resp);
           std::vector<Waiter> waiters =
               cache_key.empty() ? std::vector<Waiter>{} : TakeWaiters(cache_key);
           Send(req, r, resp, label, start);
@@ -441,6 +457,7 @@ struct Server::Impl {
       Request minimal;
       minimal.method = req->header().method().c_str();
       minimal.path = std::string(req->header().path());
+      AddSecurityHeaders(nullptr, minimal, busy);
       Send(req, minimal, busy, label, start);
       if (!cache_key.empty())
         for (auto& wt : TakeWaiters(cache_key)) Send(wt.req, wt.request, busy, label, wt.start);
@@ -483,6 +500,12 @@ std::string Server::MetricsText() const {
 
 Status Server::Start() {
   Impl& s = *impl_;
+  // Every route names a permission from the table; a route without one never serves.
+  for (const auto& rt : s.router.routes())
+    if (!auth::FindPermission(rt.permission))
+      return Status::Internal(
+          {"web.unknown_permission",
+           {{"route", rt.method + " " + rt.path}, {"permission", rt.permission}}});
   std::vector<std::unique_ptr<WorkerContext>> contexts;
   for (int i = 0; i < std::max(1, s.opt.workers); ++i) {
     auto ctx = std::make_unique<WorkerContext>();

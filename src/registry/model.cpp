@@ -213,6 +213,13 @@ Status NormaliseAndValidate(Organisation& o) {
       return Status::Invalid({"registry.bad_ror", {{"field", "ror_id"}, {"value", o.ror_id}}});
     o.ror_id = "https://ror.org/" + std::string(id);
   }
+  // A web site is shown as a link: only http(s) addresses (never javascript:, data:, …).
+  if (!o.website.empty()) {
+    std::string lower = text::Lower(o.website);
+    if ((lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) ||
+        o.website.find_first_of(" \"<>") != std::string::npos)
+      return Status::Invalid({"registry.bad_url", {{"field", "website"}, {"value", o.website}}});
+  }
   return Status::Ok();
 }
 

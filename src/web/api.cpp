@@ -242,6 +242,16 @@ http::Response ApiFields(const http::Request& req, http::Worker&) {
   return Json(req, {{"total", items.size()}, {"items", items}});
 }
 
+// Who the caller is (the session cookie's user), with roles: for API clients of signed-in users.
+http::Response ApiMe(const http::Request& req, http::Worker&) {
+  ordered_json roles = ordered_json::array();
+  for (const auto& r : req.principal.roles) roles.push_back({{"role", r.role}, {"scope", r.scope}});
+  return Json(req, {{"id", req.principal.user_id},
+                    {"email", req.principal.email},
+                    {"name", req.principal.name},
+                    {"roles", roles}});
+}
+
 // The duplicate check over public tasks.
 http::Response ApiDupcheck(const http::Request& req, http::Worker& w) {
   std::string lang = Lang(req);
@@ -382,6 +392,8 @@ void AddApiRoutes(std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/api/v1/tasks", "public", "api", "Search tasks, with facets", ApiTasks,
                     search_params});
   routes.push_back({"GET", "/api/v1/tasks/:id", "public", "api", "One public task", ApiTask});
+  routes.push_back(
+      {"GET", "/api/v1/me", "signed_in", "api", "The signed-in user and roles", ApiMe});
   routes.push_back(
       {"GET", "/api/v1/organisations/:id", "public", "api", "One organisation", ApiOrganisation});
   routes.push_back(

@@ -1,6 +1,6 @@
 // Server-rendered pages (mustache), static assets, health and metrics, and the 404 fallback.
-#include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <mutex>
@@ -10,11 +10,10 @@
 #include "dedup/dedup.h"
 #include "text/text.h"
 #include "web/common.h"
+#include "web/render.h"
 #include "web/routes.h"
 
 namespace ketnoi::web {
-
-namespace {
 
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
@@ -85,7 +84,7 @@ data Labels(const std::string& lang) {
 }
 
 std::string T(const std::string& id, const std::string& lang,
-              std::vector<std::pair<std::string, std::string>> params = {}) {
+              std::vector<std::pair<std::string, std::string>> params) {
   return Render(Message(id, std::move(params)), lang);
 }
 
@@ -98,7 +97,7 @@ std::string SwitchUrl(const http::Request& req, const std::string& lang) {
 }
 
 http::Response Page(const http::Request& req, const std::string& lang, const std::string& title,
-                    const std::string& template_name, data body_data, int status = 200) {
+                    const std::string& template_name, data body_data, int status) {
   data t = Labels(lang);
   body_data.set("t", t);
   data layout;
@@ -108,13 +107,22 @@ http::Response Page(const http::Request& req, const std::string& lang, const std
   layout.set("css", CssUrl());
   layout.set("switch_url", SwitchUrl(req, lang));
   layout.set("body", RenderTemplate(template_name, body_data));
+  if (req.principal.signed_in()) {
+    data user;
+    user.set("name", req.principal.name);
+    user.set("csrf", req.principal.csrf);
+    user.set("editor", auth::Allows("registry.edit", req.principal) ? data::type::bool_true
+                                                                    : data::type::bool_false);
+    user.set("admin", auth::Allows("users.manage", req.principal) ? data::type::bool_true
+                                                                  : data::type::bool_false);
+    user.set("auditor", auth::Allows("audit.read", req.principal) ? data::type::bool_true
+                                                                  : data::type::bool_false);
+    layout.set("user", user);
+  }
   http::Response r;
   r.status = status;
   r.body = RenderTemplate("layout", layout);
   r.Header("Content-Language", lang);
-  r.Header("Content-Security-Policy",
-           "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
-  r.Header("Referrer-Policy", "same-origin");
   // The choice of language made with ?lang= is remembered.
   std::string chosen = req.Query("lang");
   if (chosen == "vi" || chosen == "en")
@@ -145,6 +153,8 @@ http::Response ErrorPage(const http::Request& req, const std::string& lang, cons
                      T(code == 400 ? "web.bad_request_title" : "web.error_title", lang),
                      Render(s, lang));
 }
+
+namespace {
 
 data SearchForm(const std::string& lang, const std::string& query) {
   data d;
@@ -338,13 +348,31 @@ http::Response HomePage(const http::Request& req, http::Worker& w) {
   return Page(req, lang, T("web.nav_home", lang), "home", d);
 }
 
+// Restricted and secret tasks: staff, leaders and admins; the task's principal investigator and
+// members; staff of its host organisation. To anyone else the task does not exist (404).
+bool CanSee(const auth::Principal& p, const registry::Task& t) {
+  if (t.IsPublic() || p.SeesEverything()) return true;
+  if (!p.signed_in()) return false;
+  if (p.person_id) {
+    if (t.pi_id == p.person_id) return true;
+    for (const auto& m : t.members)
+      if (m.person_id == *p.person_id) return true;
+  }
+  if (!t.host_id) return false;
+  std::string scope = "organisation:" + std::to_string(*t.host_id);
+  return std::any_of(p.roles.begin(), p.roles.end(), [&](const auth::RoleGrant& g) {
+    return g.role == "host_staff" && g.scope == scope;  // an unscoped grant gives no host
+  });
+}
+
 http::Response TaskPage(const http::Request& req, http::Worker& w) {
   std::string lang = Lang(req);
   auto id = PathId(req, "id");
   if (!id) return NotFoundPage(req, w);
   auto records = w.registry->GetTaskRecords({*id});
   if (!records.ok()) return ErrorPage(req, lang, records.status());
-  if (records->empty() || !records->front().task.IsPublic()) return NotFoundPage(req, w);
+  if (records->empty() || !CanSee(req.principal, records->front().task))
+    return NotFoundPage(req, w);
   const registry::TaskRecord& rec = records->front();
   const registry::Task& t = rec.task;
   data d;
@@ -411,6 +439,13 @@ http::Response TaskPage(const http::Request& req, http::Worker& w) {
   }
   d.set("members", members);
   d.set("has_members", t.members.empty() ? data::type::bool_false : data::type::bool_true);
+  if (auth::Allows("registry.edit", req.principal)) {
+    d.set("edit_url", "/tasks/" + std::to_string(t.id) + "/edit");
+    d.set("history_url", "/history/task/" + std::to_string(t.id));
+  }
+  if (!t.IsPublic())
+    d.set("confidentiality",
+          registry::Label(registry::Confidentialities(), t.confidentiality, lang));
   return Page(req, lang, t.title, "task", d);
 }
 
@@ -480,7 +515,8 @@ http::Response OrganisationPage(const http::Request& req, http::Worker& w) {
       {T("web.district", lang), org->district, ""},
       {T("web.tax_code", lang), org->tax_code, ""},
       {"ROR", org->ror_id, org->ror_id},
-      {T("web.website", lang), org->website, org->website},
+      {T("web.website", lang), org->website,
+       org->website.rfind("http", 0) == 0 ? org->website : std::string()},
   };
   std::string summary = T("web.program_totals", lang,
                           {{"count", std::to_string(totals->count)},
@@ -773,6 +809,9 @@ void AddPageRoutes(std::vector<http::Route>& routes) {
 std::vector<http::Route> SiteRoutes() {
   std::vector<http::Route> routes;
   AddPageRoutes(routes);
+  AddAccountRoutes(routes);
+  AddRecordRoutes(routes);
+  AddFileAndAuditRoutes(routes);
   AddApiRoutes(routes);
   routes.push_back({"GET", "/404", "public", "fallback", "Not found", NotFoundPage});
   return routes;

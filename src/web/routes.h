@@ -7,6 +7,9 @@
 namespace ketnoi::web {
 
 void AddApiRoutes(std::vector<http::Route>& routes);
-void AddPageRoutes(std::vector<http::Route>& routes);  // pages, assets, ops, fallback last
+void AddPageRoutes(std::vector<http::Route>& routes);          // pages, assets, ops
+void AddAccountRoutes(std::vector<http::Route>& routes);       // account.cpp
+void AddRecordRoutes(std::vector<http::Route>& routes);        // records.cpp
+void AddFileAndAuditRoutes(std::vector<http::Route>& routes);  // files_audit.cpp
 
 }  // namespace ketnoi::web

@@ -1,0 +1,194 @@
+// The authorisation matrix, generated from the route table: every route is exercised as every
+// role and as an anonymous visitor. Allowed → never 401/403 or a bounce to the login page;
+// denied → 403 for a signed-in user, the login page (303) for a visitor on a page, 401 for a
+// visitor on the API. A route whose permission is not in the table fails here and refuses to
+// start. Data-level rules (secret tasks, private files) are checked on top.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "auth/auth.h"
+#include "files/files.h"
+#include "site_fixture.h"
+
+namespace ketnoi {
+namespace {
+
+using test_support::HttpReply;
+using test_support::WebSession;
+
+class AuthzTest : public test_support::SiteFixture {
+ protected:
+  static void SetUpTestSuite() {
+    SetUpSite(150);
+    auto db = OpenDb();
+    ASSERT_TRUE(db);
+    auto secret = db->Query("SELECT id FROM tasks WHERE confidentiality = 'secret' LIMIT 1");
+    ASSERT_TRUE(secret.ok() && !secret->empty()) << "the demo corpus has no secret task";
+    secret_id_ = secret->Int(0, 0);
+    auto pub = db->Query("SELECT id FROM tasks WHERE confidentiality = 'public' LIMIT 1");
+    ASSERT_TRUE(pub.ok() && !pub->empty());
+    public_id_ = pub->Int(0, 0);
+    // A user the admin routes may change freely, and two files of the applicant.
+    auth::Accounts accounts(*db, SystemClock::Instance());
+    auth::NewUser u;
+    u.email = "dummy@kiem-thu.vn";
+    u.name = "Người dùng thử";
+    u.password = "mat-khau-dummy-2026";
+    auto dummy = accounts.CreateUser(u, auth::Actor{});
+    ASSERT_TRUE(dummy.ok()) << dummy.status().ToString();
+    dummy_id_ = dummy->id;
+    files::FileStore store(*db, config_->FilesDir(), SystemClock::Instance());
+    auto pub_file =
+        store.Put("cong-khai.pdf", "%PDF-1.4\n% public\n%%EOF\n", user_ids_["applicant"], "public");
+    ASSERT_TRUE(pub_file.ok()) << pub_file.status().ToString();
+    public_file_ = *pub_file;
+    auto priv = store.Put("rieng-tu.pdf", "%PDF-1.4\n% private\n%%EOF\n", user_ids_["applicant"],
+                          "private");
+    ASSERT_TRUE(priv.ok()) << priv.status().ToString();
+    private_file_ = *priv;
+  }
+  static void TearDownTestSuite() { TearDownSite(); }
+
+  // A concrete URL for a route pattern.
+  static std::string Concrete(const std::string& pattern) {
+    std::string out;
+    size_t i = 0;
+    while (i < pattern.size()) {
+      if (pattern[i] != ':') {
+        out += pattern[i++];
+        continue;
+      }
+      size_t end = pattern.find('/', i);
+      std::string name =
+          pattern.substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1);
+      if (name == "id") {
+        if (pattern.rfind("/admin/users", 0) == 0)
+          out += std::to_string(dummy_id_);
+        else if (pattern.rfind("/files", 0) == 0)
+          out += std::to_string(public_file_.id);
+        else if (pattern.find("/tasks/") != std::string::npos || pattern == "/history/task/:id")
+          out += std::to_string(public_id_);
+        else
+          out += "1";
+      } else if (name == "name") {
+        out += public_file_.name;
+      } else if (name == "code") {
+        out += "3";
+      } else {
+        out += "khong-co";
+      }
+      i = end == std::string::npos ? pattern.size() : end;
+    }
+    return out;
+  }
+
+  static inline int64_t secret_id_ = 0, public_id_ = 0, dummy_id_ = 0;
+  static inline files::StoredFile public_file_, private_file_;
+};
+
+TEST_F(AuthzTest, EveryRouteNamesAKnownPermission) {
+  for (const auto& r : web::SiteRoutes()) {
+    EXPECT_FALSE(r.permission.empty()) << r.method << " " << r.path << " has no permission";
+    EXPECT_NE(auth::FindPermission(r.permission), nullptr)
+        << r.method << " " << r.path << " names the unknown permission \"" << r.permission << "\"";
+  }
+}
+
+TEST_F(AuthzTest, ServerRefusesToStartWithARouteWithoutPermission) {
+  auto routes = web::SiteRoutes();
+  routes.push_back({"GET", "/khong-khai-bao", "", "page", "Undeclared",
+                    [](const http::Request&, http::Worker&) { return http::Response{}; }});
+  http::ServerOptions opt;
+  opt.port = test_support::FreePort();
+  opt.access_log = false;
+  http::Server server(*config_, routes, opt);
+  Status s = server.Start();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message().id, "web.unknown_permission");
+  EXPECT_EQ(s.message().Param("route"), "GET /khong-khai-bao");
+}
+
+TEST_F(AuthzTest, EveryRouteAsEveryRole) {
+  std::vector<std::string> identities = {""};
+  for (std::string_view r : auth::kRoles) identities.emplace_back(r);
+  auto routes = web::SiteRoutes();
+  // Signing out ends the session the rest of the row needs: it goes last.
+  std::stable_partition(routes.begin(), routes.end(),
+                        [](const http::Route& r) { return r.path != "/logout"; });
+  int checked = 0;
+  for (const auto& role : identities) {
+    auto session = As(role);
+    ASSERT_EQ(session->signed_in(), !role.empty()) << role;
+    auth::Principal who;
+    if (!role.empty()) {
+      who.user_id = user_ids_[role];
+      who.roles = {{role, ""}};
+    }
+    for (const auto& route : routes) {
+      if (route.method != "GET" && route.method != "POST") continue;
+      std::string url = Concrete(route.path);
+      HttpReply reply = route.method == "GET" ? session->Get(url) : session->Post(url, {});
+      bool allowed = auth::Allows(route.permission, who);
+      std::string label = (role.empty() ? "anonymous" : role) + " " + route.method + " " + url +
+                          " (" + route.permission + ") → " + std::to_string(reply.status);
+      ASSERT_NE(reply.status, 0) << label << ": no answer";
+      EXPECT_NE(reply.status, 500) << label;
+      bool to_login = reply.status == 303 && reply.Header("location").rfind("/login", 0) == 0;
+      if (allowed) {
+        EXPECT_NE(reply.status, 401) << label;
+        EXPECT_NE(reply.status, 403) << label << "\n" << reply.body.substr(0, 300);
+        EXPECT_FALSE(to_login) << label;
+      } else if (role.empty() && route.kind == "api") {
+        EXPECT_EQ(reply.status, 401) << label;
+      } else if (role.empty()) {
+        EXPECT_TRUE(to_login) << label;
+        EXPECT_NE(reply.Header("location").find("next="), std::string::npos) << label;
+      } else {
+        EXPECT_EQ(reply.status, 403) << label;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 13 * 40);
+}
+
+TEST_F(AuthzTest, SecretTaskOnlyForThoseWhoMaySeeIt) {
+  std::string url = "/tasks/" + std::to_string(secret_id_);
+  EXPECT_EQ(As("")->Get(url).status, 404);
+  EXPECT_EQ(As("applicant")->Get(url).status, 404);
+  EXPECT_EQ(As("enterprise")->Get(url).status, 404);
+  HttpReply staff = As("staff")->Get(url);
+  EXPECT_EQ(staff.status, 200);
+  EXPECT_EQ(staff.Header("cache-control"), "private, no-store");
+  EXPECT_EQ(As("leader")->Get(url).status, 200);
+  // The public API never shows it, whoever asks.
+  EXPECT_EQ(As("staff")->Get("/api/v1/tasks/" + std::to_string(secret_id_)).status, 404);
+}
+
+TEST_F(AuthzTest, PrivateFileOnlyForItsOwnerAndStaff) {
+  std::string url =
+      "/files/" + std::to_string(private_file_.id) + "/" + http::UrlEncode(private_file_.name);
+  EXPECT_EQ(As("")->Get(url).status, 404);
+  EXPECT_EQ(As("enterprise")->Get(url).status, 404);
+  EXPECT_EQ(As("expert")->Get(url).status, 404);
+  HttpReply owner = As("applicant")->Get(url);
+  EXPECT_EQ(owner.status, 200);
+  EXPECT_EQ(owner.Header("content-type"), "application/pdf");
+  EXPECT_EQ(owner.Header("content-disposition").rfind("attachment;", 0), 0u);
+  EXPECT_EQ(owner.Header("cache-control"), "private, no-store");
+  EXPECT_EQ(As("staff")->Get(url).status, 200);
+}
+
+TEST_F(AuthzTest, ApiTellsWhoIsSignedIn) {
+  HttpReply anon = As("")->Get("/api/v1/me");
+  EXPECT_EQ(anon.status, 401);
+  EXPECT_NE(anon.body.find("\"sign_in\""), std::string::npos);
+  HttpReply me = As("board_member")->Get("/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  EXPECT_NE(me.body.find("board_member@kiem-thu.vn"), std::string::npos);
+  EXPECT_NE(me.body.find("\"role\":\"board_member\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ketnoi
