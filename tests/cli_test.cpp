@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "auth/accounts.h"
 #include "store/db.h"
 #include "http_client.h"
 #include "temp_dir.h"
@@ -202,6 +203,50 @@ TEST(CliCheckTest, CheckReportsAStoreChangedBehindTheIndexsBack) {
   EXPECT_NE(r.out.find("3 tài liệu trong chỉ mục"), std::string::npos) << r.out;
   ASSERT_EQ(Ketnoi({"reindex", "--data", data, "-q"}).code, 0);
   EXPECT_EQ(Ketnoi({"check", "--data", data}).code, 0);
+}
+
+// Accounts and the audit chain from the command line: an admin is created, every event is
+// chained, and editing one audit row directly in the database is caught and named.
+TEST(CliAuditTest, AuditVerifyNamesTheFirstEditedEntry) {
+  test_support::TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  RunResult created =
+      Ketnoi({"admin", "create-user", "--data", data, "--email", "quan.tri@so-khcn.vn", "--name",
+              "Quản trị viên", "--role", "admin", "--role", "board_member@program:2"},
+             true);
+  ASSERT_EQ(created.code, 0) << created.out;
+  EXPECT_NE(created.out.find("Đã tạo người dùng số 1"), std::string::npos) << created.out;
+  EXPECT_NE(created.out.find("Mật khẩu tạm thời"), std::string::npos) << created.out;
+  RunResult bad = Ketnoi({"admin", "create-user", "--data", data, "--email", "khong-hop-le",
+                          "--name", "X", "--role", "admin"},
+                         true);
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find("không phải là địa chỉ thư điện tử hợp lệ"), std::string::npos) << bad.out;
+  {
+    auto db = store::Db::Open("sqlite:" + data + "/ketnoi.db");
+    ASSERT_TRUE(db.ok());
+    auth::Accounts accounts(**db, SystemClock::Instance());
+    for (int i = 0; i < 3; ++i)
+      (void)accounts.Login("quan.tri@so-khcn.vn", "sai-" + std::to_string(i), "10.0.0.9", "");
+    ASSERT_TRUE(accounts.QueueMail("a@b.vn", "Thư thử", "Nội dung thư").ok());
+  }
+  RunResult ok = Ketnoi({"audit", "verify", "--data", data}, true);
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("nguyên vẹn: 4 mục"), std::string::npos) << ok.out;
+  {
+    auto db = store::Db::Open("sqlite:" + data + "/ketnoi.db");
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("UPDATE audit_log SET address = '10.0.0.1' WHERE seq = 3").ok());
+  }
+  RunResult broken = Ketnoi({"audit", "verify", "--data", data}, true);
+  EXPECT_NE(broken.code, 0);
+  EXPECT_NE(broken.out.find("tại mục số 3"), std::string::npos) << broken.out;
+  // Mail leaves the outbox once; printing shows the encoded subject and the body.
+  RunResult mail = Ketnoi({"mail", "--data", data, "--print"});
+  EXPECT_EQ(mail.code, 0);
+  EXPECT_NE(mail.out.find("To: a@b.vn"), std::string::npos) << mail.out;
+  EXPECT_NE(mail.out.find("Nội dung thư"), std::string::npos) << mail.out;
+  EXPECT_EQ(Ketnoi({"mail", "--data", data, "--print"}).out, "");
 }
 
 TEST(CliCrashTest, SigkillDuringDemoLeavesAConsistentStoreAndTheIndexCatchesUp) {
