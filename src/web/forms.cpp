@@ -76,7 +76,11 @@ void AttachError(FormPage& f, const Status& s, const std::string& lang) {
   std::string text = Render(s.message(), lang);
   for (auto& ff : f.fields)
     if (!field.empty() && ff.name == field && ff.type != "hidden") {
-      ff.error = text;
+      // Next to the field, the message names it by its label, not its internal name.
+      Message m = s.message();
+      for (auto& [k, v] : m.params)
+        if (k == "field") v = ff.label;
+      ff.error = Render(m, lang);
       f.form_error = T("web.form_has_errors", lang);
       return;
     }

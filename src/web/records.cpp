@@ -347,7 +347,7 @@ http::Handler EditPage(Kind<E> k) {
       e = std::move(*loaded);
       id = *pid;
     }
-    FormPage f = EditForm(k, e, id, lang, w);
+    FormPage f = EditForm(k, e, id, lang, w, k.display(e));
     if (req.Query("saved") == "1") f.notice = T("web.saved", lang);
     return RenderForm(req, lang, f);
   };
@@ -375,13 +375,14 @@ http::Handler SavePost(Kind<E> k) {
       }
     }
     std::string before = id ? Serialise(k, e) : "";
+    std::string name = id ? k.display(e) : "";
     Status problem;
     for (const auto& d : k.defs()) {
       Status s = d.set(e, text::Nfc(req.Form(d.name)));
       if (!s.ok() && problem.ok()) problem = s;
     }
     auto show_error = [&](const Status& s) {
-      FormPage f = EditForm(k, e, id, lang, w);
+      FormPage f = EditForm(k, e, id, lang, w, name);
       // Keep what the user typed, not what was loaded.
       for (auto& ff : f.fields) ff.value = req.Form(ff.name);
       AttachError(f, s, lang);
@@ -454,7 +455,7 @@ http::Handler HistoryPage(Kind<E> k) {
     if (!rows.ok()) return ErrorPage(req, lang, rows.status());
     std::map<std::string, std::string> label;
     for (const auto& d : k.defs()) label[d.name] = T(d.label_id, lang);
-    data versions{data::type::list};
+    std::vector<data> built;  // oldest first (each diffed against the one before)
     std::vector<std::pair<std::string, std::string>> prev;
     for (size_t i = 0; i < rows->size(); ++i) {
       auto cur = Deserialise(rows->Text(i, 3));
@@ -477,9 +478,11 @@ http::Handler HistoryPage(Kind<E> k) {
         changes.push_back(c);
       }
       v.set("changes", changes);
-      versions.push_back(v);
+      built.push_back(v);
       prev = std::move(cur);
     }
+    data versions{data::type::list};  // newest first
+    for (auto it = built.rbegin(); it != built.rend(); ++it) versions.push_back(*it);
     data d;
     d.set("heading", T("web.history_heading", lang, {{"name", k.display(*loaded)}}));
     d.set("record_url", "/" + k.segment + "/" + std::to_string(*id));

@@ -1,7 +1,8 @@
 // Browser test of the public portal: Debian's Chromium driven by playwright-core against a real
 // `ketnoi serve` on 127.0.0.1 with demo data. Opens home, searches without diacritics, clicks a
 // facet, opens a task, switches language; axe-core must find no serious or critical violation
-// on those pages; screenshots are kept in $KETNOI_ARTIFACTS.
+// on those pages; screenshots are kept in $KETNOI_ARTIFACTS. A second test signs in as staff and
+// edits a task through the form.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ const artifacts = process.env.KETNOI_ARTIFACTS || 'build/test-artifacts';
 const chromiumPath = '/usr/bin/chromium';
 
 let server, browser, base, dataDir;
+const staffPassword = 'mật khẩu của chuyên viên 2026';
 
 function freePort() {
   return new Promise((resolve) => {
@@ -45,6 +47,9 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ketnoi-browser-'));
   execFileSync(bin, ['demo', '--data', dataDir, '--tasks', '1500', '-q'], { stdio: 'ignore' });
+  execFileSync(bin, ['admin', 'create-user', '--data', dataDir, '--email', 'chuyen.vien@so-khcn.vn',
+                     '--name', 'Chuyên viên Sở', '--role', 'staff', '--password-stdin'],
+               { input: staffPassword + '\n', stdio: ['pipe', 'ignore', 'ignore'] });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(bin, ['serve', '--data', dataDir, '--port', String(port)], { stdio: 'ignore' });
@@ -116,5 +121,42 @@ test('search without diacritics, refine by a facet, open a task, switch language
   assert.equal(overflow, false, 'no horizontal scrolling on a phone');
   await p2.screenshot({ path: path.join(artifacts, 'portal-phone.png') });
   await phone.close();
+  await context.close();
+});
+
+test('staff sign in, fix an error shown next to its field, see the edit in the history, sign out', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  // A page behind the login sends the visitor to the sign-in form and back.
+  await page.goto(base + '/tasks/1/edit');
+  assert.match(page.url(), /\/login\?next=/);
+  await checkAccessibility(page, 'login');
+  await page.fill('#f-email', 'chuyen.vien@so-khcn.vn');
+  await page.fill('#f-password', 'sai mật khẩu');
+  await Promise.all([page.waitForNavigation(), page.click('form.edit button[type=submit]')]);
+  assert.ok((await page.textContent('.form-error')).includes('không đúng'));
+  await page.fill('#f-password', staffPassword);
+  await Promise.all([page.waitForURL(/\/tasks\/1\/edit$/), page.click('form.edit button[type=submit]')]);
+  await checkAccessibility(page, 'edit-task');
+
+  // An empty title is refused; the message sits next to the title and the field is marked.
+  await page.fill('#f-title', '');
+  await Promise.all([page.waitForNavigation(), page.click('form.edit button[type=submit]')]);
+  assert.equal(await page.getAttribute('#f-title', 'aria-invalid'), 'true');
+  assert.ok((await page.textContent('#e-title')).length > 0);
+  await checkAccessibility(page, 'edit-task-error');
+  await page.screenshot({ path: path.join(artifacts, 'edit-error.png'), fullPage: true });
+
+  await page.fill('#f-title', 'Nghiên cứu mô hình quản lý nước thải tại các làng nghề Hà Nội');
+  await Promise.all([page.waitForURL(/saved=1/), page.click('form.edit button[type=submit]')]);
+  assert.ok((await page.textContent('.notice')).includes('Đã lưu'));
+  await page.goto(base + '/history/task/1');
+  assert.ok((await page.textContent('ol.history')).includes('nước thải tại các làng nghề'));
+  assert.ok((await page.textContent('ol.history')).includes('chuyen.vien@so-khcn.vn'));
+  await checkAccessibility(page, 'history');
+
+  await Promise.all([page.waitForNavigation(), page.click('header.site button.link')]);
+  await page.goto(base + '/account');
+  assert.match(page.url(), /\/login/);
   await context.close();
 });
