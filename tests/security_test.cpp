@@ -496,6 +496,50 @@ class SecurityTest : public test_support::SiteFixture {
   static inline files::StoredFile public_file_;
 };
 
+// --- 0. The checker itself ------------------------------------------------------------------
+
+// A clean page below must mean "escaped", not "unchecked": every way a missing escape would
+// show is found, and the escaped forms of the same payloads are not.
+TEST(SecurityCheckerTest, FindsInjectedMarkupButNotEscapedText) {
+  const std::vector<std::string> injected = {
+      "<h1>Nghiên cứu <script>alert('x')</script> tại Hà Nội</h1>",
+      "<a href=\"/tasks/1\">Nghiên cứu <img src=x onerror=alert(1)> tại Hà Nội</a>",
+      "<input value=\"\"><svg onload=alert(1)> tại Hà Nội\">",
+      "<input value='' onmouseover='alert(1)' x='' name=q>",
+      "<input value=\"\" autofocus onfocus=\"alert(1)\">",
+      "<a href=\"javascript:alert(1)\">Trang web</a>",
+      "<a href=\" java&#x09;script:alert(1)\">Trang web</a>",
+      "<textarea name=\"t\"></textarea><script>alert(1)</script></textarea>",
+      "<title>Nghiên cứu </title><script src=/assets/a.js>alert(1)</script>",
+      "<!-- --><div title=\"x\"/onclick=alert(1)>",
+  };
+  for (const auto& html : injected) EXPECT_FALSE(InjectedMarkup(html).empty()) << html;
+
+  auto escape = [](std::string_view s) {
+    std::string out;
+    for (char c : s)
+      out += c == '&'    ? std::string("&amp;")
+             : c == '<'  ? std::string("&lt;")
+             : c == '>'  ? std::string("&gt;")
+             : c == '"'  ? std::string("&quot;")
+             : c == '\'' ? std::string("&apos;")
+                         : std::string(1, c);
+    return out;
+  };
+  for (auto payload : kPayloads) {
+    std::string e = escape(Wrap(payload));
+    std::string html = "<title>" + e + "</title><script src=\"/assets/app.js\"></script><h1>" + e +
+                       "</h1><input name=\"t\" value=\"" + e + "\"><input name=u value='" + e +
+                       "'><textarea name=\"a\">" + e + "</textarea><a href=\"/search?q=" + e +
+                       "\">" + e + "</a>";
+    EXPECT_TRUE(InjectedMarkup(html).empty()) << html;
+    // And the form parser gives back exactly what was escaped.
+    std::vector<Field> fields = ParseForm("<form action=\"/x\">" + html + "</form>", "/x");
+    ASSERT_EQ(fields.size(), 3u);
+    for (const auto& f : fields) EXPECT_EQ(f.value, Wrap(payload)) << f.name;
+  }
+}
+
 // --- 1. Cross-site scripting ---------------------------------------------------------------
 
 // Stored XSS: staff type markup into every free-text field of a task, its host organisation,

@@ -312,11 +312,10 @@ std::vector<std::pair<std::string, std::string>> Deserialise(std::string_view da
 
 template <typename E>
 FormPage EditForm(const Kind<E>& k, const E& e, int64_t id, const std::string& lang,
-                  http::Worker& w) {
+                  http::Worker& w, const std::string& name) {
   FormPage f;
-  f.heading =
-      id ? T("web.edit_heading", lang, {{"kind", T(k.title_id, lang)}, {"name", k.display(e)}})
-         : T("web.new_heading", lang, {{"kind", T(k.title_id, lang)}});
+  f.heading = id ? T("web.edit_heading", lang, {{"kind", T(k.title_id, lang)}, {"name", name}})
+                 : T("web.new_heading", lang, {{"kind", T(k.title_id, lang)}});
   f.action = "/" + k.segment + "/" + (id ? std::to_string(id) + "/edit" : std::string("new"));
   f.submit = T("web.save", lang);
   for (const auto& d : k.defs()) {
