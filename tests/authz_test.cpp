@@ -7,7 +7,10 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "auth/auth.h"
+#include "core/crypto.h"
 #include "files/files.h"
 #include "site_fixture.h"
 
@@ -188,6 +191,49 @@ TEST_F(AuthzTest, ApiTellsWhoIsSignedIn) {
   ASSERT_EQ(me.status, 200);
   EXPECT_NE(me.body.find("board_member@kiem-thu.vn"), std::string::npos);
   EXPECT_NE(me.body.find("\"role\":\"board_member\""), std::string::npos);
+}
+
+// A change to a public record is a public decision: anyone sees it on /audit with its hash and
+// can recompute that hash from the fields the API publishes.
+TEST_F(AuthzTest, PublicDecisionsCanBeCheckedByAnyone) {
+  auto staff = As("staff");
+  HttpReply form = staff->Get("/programs/2/edit");
+  ASSERT_EQ(form.status, 200);
+  auto field = [&](const std::string& name) {
+    std::string key = "name=\"" + name + "\" type=\"";
+    size_t p = form.body.find(key);
+    if (p == std::string::npos) return std::string();
+    p = form.body.find("value=\"", p) + 7;
+    return form.body.substr(p, form.body.find('"', p) - p);
+  };
+  HttpReply saved = staff->Post("/programs/2/edit", {{"code", field("code")},
+                                                     {"name", "Chương trình thử nghiệm công khai"},
+                                                     {"period_start", field("period_start")},
+                                                     {"period_end", field("period_end")},
+                                                     {"budget", ""},
+                                                     {"description", "Mô tả mới"}});
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  HttpReply page = As("")->Get("/audit");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("program:2"), std::string::npos);
+  EXPECT_EQ(page.body.find("staff@kiem-thu.vn"), std::string::npos)
+      << "no e-mail on the public page";
+  HttpReply api = As("")->Get("/api/v1/audit");
+  ASSERT_EQ(api.status, 200);
+  auto j = nlohmann::json::parse(api.body);
+  ASSERT_FALSE(j["items"].empty());
+  bool found = false;
+  for (const auto& item : j["items"]) {
+    std::string prev = item["prev_hash"], canonical = item["canonical"], hash = item["hash"];
+    EXPECT_EQ(crypto::Blake2bHex(prev + "\n" + canonical), hash) << item.dump();
+    EXPECT_NE(canonical.find(std::string(item["subject"])), std::string::npos);
+    if (item["subject"] == "program:2" && item["action"] == "record.edit") {
+      found = true;
+      EXPECT_EQ(item["actor"], "Người dùng staff");
+      EXPECT_EQ(item["address"], "");
+    }
+  }
+  EXPECT_TRUE(found) << api.body.substr(0, 1000);
 }
 
 }  // namespace

@@ -350,7 +350,7 @@ std::string SaveWithPayloads(WebSession& s, const std::string& action,
   EXPECT_TRUE(main_seen) << action << " has no free-text field " << main_field;
   for (int attempt = 0; attempt < 10; ++attempt) {
     HttpReply r = s.Post(action, post);
-    if (r.status == 303) return r.Header("location");
+    if (r.status == 303) { for (auto& [k,v] : post) std::cerr << "DEBUG post " << k << "=" << v << "\n"; return r.Header("location"); }
     // The form shown again (with the error and what was typed) must escape it all as well.
     EXPECT_TRUE(Clean("refused " + action, r));
     std::vector<std::string> bad = FieldErrors(r.body);
@@ -364,6 +364,7 @@ std::string SaveWithPayloads(WebSession& s, const std::string& action,
         return "";
       }
       SetField(post, name, loaded[name]);
+      std::cerr << "DEBUG refused " << action << " " << name << "\n";
     }
   }
   ADD_FAILURE() << action << " was never saved";
@@ -811,6 +812,7 @@ TEST_F(SecurityTest, PathTraversalReachesNoFile) {
     auto s = role.empty() ? Anonymous() : As(role);
     for (const auto& t : targets) {
       HttpReply r = s->Get(t);
+      std::cerr << "DEBUG " << t << " " << r.status << "\n";
       EXPECT_NE(r.status, 0) << t;
       EXPECT_NE(r.status, 200) << t;
       EXPECT_LT(r.status, 500) << t;

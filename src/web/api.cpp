@@ -1,6 +1,7 @@
 // The JSON API under /api/v1 and its OpenAPI document (nlohmann/json stays in this file).
 #include <nlohmann/json.hpp>
 
+#include "audit/audit.h"
 #include "core/messages.h"
 #include "dedup/dedup.h"
 #include "web/common.h"
@@ -252,6 +253,45 @@ http::Response ApiMe(const http::Request& req, http::Worker&) {
                     {"roles", roles}});
 }
 
+// Public decisions of the audit chain with every hashed field, so anyone can recompute
+// hash = BLAKE2b-256(prev_hash + "\n" + canonical) and compare it with what the site shows.
+http::Response ApiAudit(const http::Request& req, http::Worker& w) {
+  int64_t before = 0;
+  if (!req.Query("before").empty()) {
+    http::Request probe;
+    probe.params["x"] = req.Query("before");
+    auto b = PathId(probe, "x");
+    if (!b)
+      return Error(
+          req,
+          Status::Invalid({"web.bad_param", {{"name", "before"}, {"value", req.Query("before")}}}),
+          Lang(req));
+    before = *b;
+  }
+  audit::AuditLog log(*w.db, *w.clock);
+  auto entries = log.List(true, before, 100);
+  if (!entries.ok()) return Error(req, entries.status(), Lang(req));
+  ordered_json items = ordered_json::array();
+  for (const auto& e : *entries) {
+    ordered_json detail = ordered_json::object();
+    for (const auto& [k, v] : e.detail) detail[k] = v;
+    items.push_back({{"seq", e.seq},
+                     {"at", e.at},
+                     {"actor_id", e.actor_id},
+                     {"actor", e.actor},
+                     {"action", e.action},
+                     {"subject", e.subject},
+                     {"detail", detail},
+                     {"rule_set", e.rule_set},
+                     {"address", e.address},
+                     {"prev_hash", e.prev_hash},
+                     {"hash", e.hash},
+                     {"canonical", audit::Canonical(e)}});
+  }
+  return Json(req, {{"hash_rule", "hash = BLAKE2b-256 hex of (prev_hash + \"\\n\" + canonical)"},
+                    {"items", items}});
+}
+
 // The duplicate check over public tasks.
 http::Response ApiDupcheck(const http::Request& req, http::Worker& w) {
   std::string lang = Lang(req);
@@ -394,6 +434,14 @@ void AddApiRoutes(std::vector<http::Route>& routes) {
   routes.push_back({"GET", "/api/v1/tasks/:id", "public", "api", "One public task", ApiTask});
   routes.push_back(
       {"GET", "/api/v1/me", "signed_in", "api", "The signed-in user and roles", ApiMe});
+  routes.push_back({"GET",
+                    "/api/v1/audit",
+                    "public",
+                    "api",
+                    "Public decisions of the audit chain, with every hashed field",
+                    ApiAudit,
+                    {{"before", "Only entries with a smaller sequence number (paging)"}},
+                    /*cacheable=*/false});
   routes.push_back(
       {"GET", "/api/v1/organisations/:id", "public", "api", "One organisation", ApiOrganisation});
   routes.push_back(

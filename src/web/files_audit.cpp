@@ -161,8 +161,11 @@ void AddFileAndAuditRoutes(std::vector<http::Route>& routes) {
                        DownloadPage};
   download.cacheable = false;
   routes.push_back(download);
-  routes.push_back(
-      {"GET", "/audit", "public", "page", "Public decisions with their hashes", PublicAuditPage});
+  // The audit chain changes without the change log the response cache follows: never cached.
+  http::Route audit{
+      "GET", "/audit", "public", "page", "Public decisions with their hashes", PublicAuditPage};
+  audit.cacheable = false;
+  routes.push_back(audit);
   http::Route full{"GET",  "/admin/audit",          "audit.read",
                    "page", "The whole audit chain", FullAuditPage};
   full.cacheable = false;

@@ -430,6 +430,16 @@ http::Handler SavePost(Kind<E> k) {
       entry.detail = {{"version", std::to_string(version)},
                       {"data_hash", crypto::Blake2bHex(data)}};
       entry.address = req.remote_addr;
+      // Changes to public records are public decisions: listed on /audit with their hashes. A
+      // public entry names the official by display name and keeps no client address, so every
+      // field the hash covers can be published.
+      bool is_public = true;
+      if constexpr (requires { e.confidentiality; }) is_public = now->IsPublic();
+      if (is_public) {
+        entry.is_public = true;
+        entry.actor = req.principal.name;
+        entry.address.clear();
+      }
       auto appended = log.Append(entry);
       if (!appended.ok()) return ErrorPage(req, lang, appended.status());
     }
