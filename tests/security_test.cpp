@@ -350,7 +350,7 @@ std::string SaveWithPayloads(WebSession& s, const std::string& action,
   EXPECT_TRUE(main_seen) << action << " has no free-text field " << main_field;
   for (int attempt = 0; attempt < 10; ++attempt) {
     HttpReply r = s.Post(action, post);
-    if (r.status == 303) { for (auto& [k,v] : post) std::cerr << "DEBUG post " << k << "=" << v << "\n"; return r.Header("location"); }
+    if (r.status == 303) return r.Header("location");
     // The form shown again (with the error and what was typed) must escape it all as well.
     EXPECT_TRUE(Clean("refused " + action, r));
     std::vector<std::string> bad = FieldErrors(r.body);
@@ -364,7 +364,6 @@ std::string SaveWithPayloads(WebSession& s, const std::string& action,
         return "";
       }
       SetField(post, name, loaded[name]);
-      std::cerr << "DEBUG refused " << action << " " << name << "\n";
     }
   }
   ADD_FAILURE() << action << " was never saved";
@@ -798,7 +797,7 @@ TEST_F(SecurityTest, PathTraversalReachesNoFile) {
       "/files/" + id + "/%2e%2e%2f%2e%2e%2fketnoi.db",
       "/files/" + id + "/..%5c..%5cketnoi.db",
       "/files/" + id + "/..",
-      "/files/..%2f" + id + "/x",
+      "/files/" + id + "%2f..%2f..%2fketnoi.db/x",
       "/files/..%2f1/x",
       "/assets/..%2F..%2Fketnoi.db",
       "/assets/%2e%2e%2f%2e%2e%2fketnoi.db",
@@ -812,7 +811,6 @@ TEST_F(SecurityTest, PathTraversalReachesNoFile) {
     auto s = role.empty() ? Anonymous() : As(role);
     for (const auto& t : targets) {
       HttpReply r = s->Get(t);
-      std::cerr << "DEBUG " << t << " " << r.status << "\n";
       EXPECT_NE(r.status, 0) << t;
       EXPECT_NE(r.status, 200) << t;
       EXPECT_LT(r.status, 500) << t;
@@ -1084,6 +1082,31 @@ TEST_F(SecurityTest, RevokedSessionStopsWorking) {
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.Header("location").rfind("/login", 0), 0u);
   EXPECT_EQ(b->Get("/account").status, 200) << "the revoking session must survive";
+}
+
+// After signing in the user goes back where they came from, but only to a page of this site:
+// never to another host (open redirect) and never with a header smuggled into the Location.
+TEST_F(SecurityTest, LoginRedirectStaysOnTheSite) {
+  for (const auto& next : std::vector<std::string>{
+           "//evil.example/", "https://evil.example/", "/\\evil.example", "\\\\evil.example",
+           "javascript:alert(1)", "/x\r\nSet-Cookie: bi=danh-cap", "evil.example"}) {
+    auto s = Anonymous();
+    HttpReply r = s->Post("/login", {{"email", test_support::EmailFor("broker")},
+                                     {"password", test_support::PasswordFor("broker")},
+                                     {"next", next}});
+    EXPECT_EQ(r.status, 303) << next;
+    std::string location = r.Header("location");
+    EXPECT_EQ(location.rfind("/", 0), 0u) << next << " → " << location;
+    EXPECT_NE(location.rfind("//", 0), 0u) << next << " → " << location;
+    EXPECT_EQ(location.find('\\'), npos) << next << " → " << location;
+    EXPECT_EQ(CookieLine(r, "bi").size(), 0u) << next;
+  }
+  // A local page is kept.
+  auto s = Anonymous();
+  HttpReply r = s->Post("/login", {{"email", test_support::EmailFor("broker")},
+                                   {"password", test_support::PasswordFor("broker")},
+                                   {"next", "/search?q=nghien+cuu"}});
+  EXPECT_EQ(r.Header("location"), "/search?q=nghien+cuu");
 }
 
 // --- 8. Throttling -------------------------------------------------------------------------

@@ -487,6 +487,17 @@ http::Response EntityPage(const http::Request& req, const std::string& lang,
     d.set("items", items);
     if (!more_url.empty()) d.set("more_url", more_url);
   }
+  // Editors get links to the edit form and the history ("/organisations/3" → organisation 3).
+  if (auth::Allows("registry.edit", req.principal)) {
+    std::string kind = req.path.rfind("/organisations/", 0) == 0 ? "organisation"
+                       : req.path.rfind("/people/", 0) == 0      ? "person"
+                       : req.path.rfind("/programs/", 0) == 0    ? "program"
+                                                                 : "";
+    if (!kind.empty()) {
+      d.set("edit_url", req.path + "/edit");
+      d.set("history_url", "/history/" + kind + req.path.substr(req.path.rfind('/')));
+    }
+  }
   return Page(req, lang, title, "entity", d);
 }
 
