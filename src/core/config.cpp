@@ -55,6 +55,15 @@ const std::vector<ConfigKey>& ConfigKeys() {
        [](Config& c, const std::string& v) {
          return SetInt(c.search_facet_sample, "search.facet_sample", v, 100, 100000000);
        }},
+      {"server.public_url", "KETNOI_SERVER_PUBLIC_URL",
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+           return Status::Invalid({"config.bad_url", {{"key", "server.public_url"}, {"value", v}}});
+         c.server_public_url = v;
+         while (!c.server_public_url.empty() && c.server_public_url.back() == '/')
+           c.server_public_url.pop_back();
+         return Status::Ok();
+       }},
       {"mail.sendmail", "KETNOI_MAIL_SENDMAIL",
        [](Config& c, const std::string& v) {
          c.mail_sendmail = v;

@@ -22,6 +22,10 @@ struct Config {
   // How many matching documents a search examines to count facets exactly. Counts are exact
   // when the match set is smaller; larger sets show counts from this sample, scaled.
   int search_facet_sample = 20000;
+  // The address users reach the site at ("https://ketnoi.hanoi.gov.vn"), used in links sent by
+  // mail. Never taken from the request's Host header (a forged one would leak reset tokens).
+  // Empty: http://<server.bind>:<server.port>.
+  std::string server_public_url;
   // The command `ketnoi mail` pipes each queued message to (RFC 5322 text on stdin).
   std::string mail_sendmail = "/usr/sbin/sendmail -t -i";
 

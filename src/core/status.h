@@ -27,15 +27,15 @@ struct Message {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalid,      // bad input from a user or a file
-  kNotFound,     // the thing asked for does not exist
-  kConflict,     // it exists already / a uniqueness rule
-  kDenied,       // not allowed
+  kInvalid,          // bad input from a user or a file
+  kNotFound,         // the thing asked for does not exist
+  kConflict,         // it exists already / a uniqueness rule
+  kDenied,           // not allowed
   kUnauthenticated,  // who you are is not known (sign in), or the credentials are wrong
-  kThrottled,    // too many attempts; try again later
-  kUnavailable,  // a resource (database, index lock) cannot be reached now
-  kIo,           // disk, network
-  kInternal,     // a bug or an unexpected library failure
+  kThrottled,        // too many attempts; try again later
+  kUnavailable,      // a resource (database, index lock) cannot be reached now
+  kIo,               // disk, network
+  kInternal,         // a bug or an unexpected library failure
 };
 
 class Status {

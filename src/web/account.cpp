@@ -30,10 +30,10 @@ std::string SafeNext(const std::string& next) {
   return next;
 }
 
-std::string BaseUrl(const http::Request& req) {
-  std::string host = req.Header("host");
-  if (host.empty() || host.find_first_of(" /\\@") != std::string::npos) host = "127.0.0.1:8080";
-  return (req.Secure() ? "https://" : "http://") + host;
+// The site's address for links in mail: configured, never from the Host header.
+std::string BaseUrl(const http::Worker& w) {
+  if (!w.config->server_public_url.empty()) return w.config->server_public_url;
+  return "http://" + w.config->server_bind + ":" + std::to_string(w.config->server_port);
 }
 
 FormPage LoginForm(const http::Request& req, const std::string& lang) {
@@ -122,7 +122,7 @@ http::Response RegisterPost(const http::Request& req, http::Worker& w) {
   auth::Accounts accounts(*w.db, *w.clock);
   auth::NewUser u{
       req.Form("email"), req.Form("name"), req.Form("password"), {{req.Form("role"), ""}}};
-  auto user = accounts.Register(u, BaseUrl(req), ActorOf(req));
+  auto user = accounts.Register(u, BaseUrl(w), ActorOf(req));
   if (!user.ok()) {
     FormPage f = RegisterForm(req, lang);
     AttachError(f, user.status(), lang);
@@ -159,7 +159,7 @@ http::Response ForgotPage(const http::Request& req, http::Worker&) {
 http::Response ForgotPost(const http::Request& req, http::Worker& w) {
   std::string lang = Lang(req);
   auth::Accounts accounts(*w.db, *w.clock);
-  auto s = accounts.RequestPasswordReset(req.Form("email"), BaseUrl(req), ActorOf(req));
+  auto s = accounts.RequestPasswordReset(req.Form("email"), BaseUrl(w), ActorOf(req));
   if (!s.ok()) return ErrorPage(req, lang, s);
   FormPage f = ForgotForm(req, lang);
   f.notice = T("web.forgot_sent", lang);

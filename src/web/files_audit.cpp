@@ -12,6 +12,8 @@ namespace ketnoi::web {
 
 namespace {
 
+constexpr int64_t kMaxUploadBytes = 15 * 1024 * 1024;
+
 http::Response UploadPost(const http::Request& req, http::Worker& w) {
   std::string lang = Lang(req);
   const http::Request::Part* part = nullptr;
@@ -20,7 +22,9 @@ http::Response UploadPost(const http::Request& req, http::Worker& w) {
   if (!part || part->data.empty())
     return ErrorPage(req, lang, Status::Invalid({"files.empty", {}}));
   std::string visibility = req.Form("visibility") == "public" ? "public" : "private";
-  files::FileStore store(*w.db, w.config->FilesDir(), *w.clock);
+  // Below the server's 16 MB body limit, so the limit is told in words, not by a dropped
+  // connection.
+  files::FileStore store(*w.db, w.config->FilesDir(), *w.clock, kMaxUploadBytes);
   auto saved = store.Put(part->filename, part->data, req.principal.user_id, visibility);
   if (!saved.ok()) return ErrorPage(req, lang, saved.status());
   audit::AuditLog log(*w.db, *w.clock);
