@@ -236,5 +236,24 @@ TEST_F(AuthzTest, PublicDecisionsCanBeCheckedByAnyone) {
   EXPECT_TRUE(found) << api.body.substr(0, 1000);
 }
 
+// Programs are keyed by their code: an edit cannot move a program to another code (which would
+// create a new program or overwrite another one), and a new program cannot take a code in use.
+TEST_F(AuthzTest, AProgramKeepsItsCode) {
+  auto db = OpenDb();
+  auto count = [&] { return db->Query("SELECT COUNT(*) FROM programs")->Int(0, 0); };
+  auto code_of = [&](int id) {
+    return db->Query("SELECT code FROM programs WHERE id = ?", {int64_t{id}})->Text(0, 0);
+  };
+  int64_t before = count();
+  auto staff = As("staff");
+  HttpReply moved = staff->Post("/programs/3/edit", {{"code", code_of(4)}, {"name", "Tên mới"}});
+  EXPECT_EQ(moved.status, 400);
+  EXPECT_NE(moved.body.find("id=\"e-code\""), std::string::npos) << "the error sits at the code";
+  HttpReply taken = staff->Post("/programs/new", {{"code", code_of(4)}, {"name", "Trùng mã"}});
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(count(), before);
+  EXPECT_NE(db->Query("SELECT name FROM programs WHERE id = 4")->Text(0, 0), "Trùng mã");
+}
+
 }  // namespace
 }  // namespace ketnoi

@@ -50,8 +50,12 @@ Response Deny(const Route& route, Request& r, Worker& w, int status, const std::
     std::string next = r.path;
     if (!r.query.empty()) {
       next += "?";
-      for (size_t i = 0; i < r.query.size(); ++i)
-        next += (i ? "&" : "") + UrlEncode(r.query[i].first) + "=" + UrlEncode(r.query[i].second);
+      for (size_t i = 0; i < r.query.size(); ++i) {
+        if (i) next += '&';
+        next += UrlEncode(r.query[i].first);
+        next += '=';
+        next += UrlEncode(r.query[i].second);
+      }
     }
     Response resp;
     resp.status = 303;

@@ -231,6 +231,14 @@ Status NormaliseAndValidate(Person& p) {
   KETNOI_RETURN_IF_ERROR(MaxLen(p.full_name, "full_name", 200));
   KETNOI_RETURN_IF_ERROR(Required(p.source, "source"));
   KETNOI_RETURN_IF_ERROR(Required(p.external_id, "external_id"));
+  if (!p.email.empty()) {
+    size_t at = p.email.find('@');
+    bool ok = at != std::string::npos && at > 0 && p.email.find('.', at) != std::string::npos &&
+              p.email.find('@', at + 1) == std::string::npos && p.email.size() <= 254 &&
+              p.email.find_first_of(" <>\"(),;:[]\\") == std::string::npos;
+    if (!ok)
+      return Status::Invalid({"registry.bad_email", {{"field", "email"}, {"value", p.email}}});
+  }
   if (!p.orcid.empty() && !ValidOrcid(p.orcid))
     return Status::Invalid({"registry.bad_orcid", {{"field", "orcid"}, {"value", p.orcid}}});
   for (const auto& f : p.field_codes)

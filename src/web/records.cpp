@@ -3,6 +3,7 @@
 // version (the edited fields, who, when) and an audit entry in the same transaction as the
 // record; the history page shows each version as a diff against the one before.
 #include <functional>
+#include <type_traits>
 
 #include "audit/audit.h"
 #include "core/crypto.h"
@@ -387,6 +388,22 @@ http::Handler SavePost(Kind<E> k) {
       AttachError(f, s, lang);
       return RenderForm(req, lang, f, http::StatusToHttp(s.code()));
     };
+    // Programs are known by their code (the repository keys them by it): an existing program
+    // keeps its code, and a new one may not take a code in use.
+    if constexpr (std::is_same_v<E, registry::Program>) {
+      std::string code = text::CollapseSpaces(e.code);
+      if (problem.ok() && id) {
+        auto old = k.load(*w.registry, id);
+        if (old.ok() && text::CollapseSpaces(old->code) != code)
+          problem = Status::Invalid({"web.code_fixed", {{"field", "code"}, {"value", old->code}}});
+      } else if (problem.ok()) {
+        auto programs = w.registry->ListPrograms();
+        if (programs.ok())
+          for (const auto& p : *programs)
+            if (p.code == code)
+              problem = Status::Conflict({"web.code_taken", {{"field", "code"}, {"value", code}}});
+      }
+    }
     if (!problem.ok()) return show_error(problem);
 
     store::Transaction tx(*w.db);
