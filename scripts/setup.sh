@@ -9,7 +9,7 @@ packages=(
   libxapian-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev libkainjow-mustache-dev
-  libpoppler-cpp-dev libzip-dev libsodium-dev libxml2-utils
+  libpoppler-cpp-dev libzip-dev libsodium-dev libxml2-dev libxml2-utils libxlsxwriter-dev python3-openpyxl
   curl chromium
 )
 

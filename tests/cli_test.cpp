@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -247,6 +248,61 @@ TEST(CliAuditTest, AuditVerifyNamesTheFirstEditedEntry) {
   EXPECT_NE(mail.out.find("To: a@b.vn"), std::string::npos) << mail.out;
   EXPECT_NE(mail.out.find("Nội dung thư"), std::string::npos) << mail.out;
   EXPECT_EQ(Ketnoi({"mail", "--data", data, "--print"}).out, "");
+}
+
+// Import then export through the command line: a partner's CSV comes in (errors named, nothing
+// half-written), the search result goes out as CSV (BOM, formulas neutralised), JSON Lines and
+// an XLSX that openpyxl reads with Vietnamese intact.
+TEST(CliExchangeTest, ImportThenExportEveryFormat) {
+  test_support::TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  std::string csv = (dir.path() / "doi-tac.csv").string();
+  std::ofstream(csv) << "external_id,title,host,field,year\n"
+                        "P-1,=HYPERLINK(\"http://x\") Nghiên cứu nước sạch,Viện Nước,2,2021\n"
+                        "P-2,Xử lý nước thải công nghiệp,Viện Nước,2,2022\n"
+                        "P-3,Quy hoạch đô thị,Viện Quy hoạch,5,20x2\n";
+  RunResult refused = Ketnoi({"import", csv, "--data", data, "-q"}, true);
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.out.find("dòng 4, cột \"year\", giá trị \"20x2\""), std::string::npos)
+      << refused.out;
+  EXPECT_NE(refused.out.find("Không nhập gì"), std::string::npos) << refused.out;
+  RunResult ok = Ketnoi({"import", csv, "--data", data, "-q", "--skip-invalid"}, true);
+  ASSERT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("thêm 2"), std::string::npos) << ok.out;
+  RunResult again = Ketnoi({"import", csv, "--data", data, "-q", "--skip-invalid"}, true);
+  EXPECT_NE(again.out.find("không đổi 2"), std::string::npos) << again.out;
+
+  RunResult out = Ketnoi({"export", "--data", data, "--query", "nuoc", "--format", "csv"});
+  ASSERT_EQ(out.code, 0);
+  ASSERT_EQ(out.out.rfind("\xEF\xBB\xBFMã nhiệm vụ,Tên nhiệm vụ", 0), 0u) << out.out.substr(0, 80);
+  EXPECT_NE(out.out.find("\"'=HYPERLINK(\"\"http://x\"\")"), std::string::npos) << out.out;
+  EXPECT_EQ(std::count(out.out.begin(), out.out.end(), '\n'), 3) << "header and two rows";
+  RunResult jsonl =
+      Ketnoi({"export", "--data", data, "--format", "jsonl", "--filter", "year=2022"});
+  ASSERT_EQ(jsonl.code, 0);
+  auto line = nlohmann::json::parse(jsonl.out.substr(0, jsonl.out.find('\n')));
+  EXPECT_EQ(line["Title"], "Xử lý nước thải công nghiệp");
+  EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 1);
+
+  std::string xlsx = (dir.path() / "ket-qua.xlsx").string();
+  ASSERT_EQ(Ketnoi({"export", "--data", data, "--format", "xlsx", "-o", xlsx, "-q"}).code, 0);
+  std::string py = (dir.path() / "read.py").string();
+  std::ofstream(py) << "import openpyxl, sys\n"
+                       "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                       "print(ws.title, ws.freeze_panes, ws.auto_filter.ref)\n"
+                       "for row in ws.iter_rows(values_only=True): print(row[0], '|', row[1], '|', "
+                       "row[8], '|', row[10])\n";
+  FILE* p = ::popen(("/usr/bin/python3 " + Quote(py) + " " + Quote(xlsx) + " 2>&1").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string text;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+  ASSERT_EQ(::pclose(p), 0) << text;
+  EXPECT_NE(text.find("Nhiệm vụ A2 A1:Q3"), std::string::npos) << text;
+  EXPECT_NE(text.find("Mã nhiệm vụ | Tên nhiệm vụ"), std::string::npos) << text;
+  EXPECT_NE(text.find("Xử lý nước thải công nghiệp | 2022-01-01 00:00:00 | 0"), std::string::npos)
+      << text;
 }
 
 TEST(CliCrashTest, SigkillDuringDemoLeavesAConsistentStoreAndTheIndexCatchesUp) {

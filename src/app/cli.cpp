@@ -18,6 +18,9 @@
 #include "core/messages.h"
 #include "dedup/dedup.h"
 #include "dedup/extract.h"
+#include "exchange/export.h"
+#include "exchange/import.h"
+#include "text/legacy.h"
 #include "demo/demo.h"
 #include "http/server.h"
 #include "registry/repo.h"
@@ -201,6 +204,55 @@ int MailCommand(DataDir& d, bool print, const std::string& lang) {
   return failed ? 1 : 0;
 }
 
+int ImportCommand(DataDir& d, const std::string& file, const exchange::ImportOptions& opt,
+                  bool quiet, const std::string& lang) {
+  ProgressBar bar(lang == "en" ? "Importing" : "Nhập dữ liệu", !quiet);
+  auto report =
+      exchange::ImportTasks(*d.db, *d.registry, SystemClock::Instance(), file, opt,
+                            [&](int64_t done, int64_t total) { bar.Update(done, total); });
+  bar.Finish();
+  if (!report.ok()) return Fail(report.status(), lang);
+  for (const auto& e : report->errors)
+    std::cerr << Render(Message("import.row_error", {{"file", report->file},
+                                                     {"row", std::to_string(e.row)},
+                                                     {"column", e.column},
+                                                     {"value", e.value},
+                                                     {"reason", Render(e.message, lang)}}),
+                        lang)
+              << "\n";
+  if (!report->ignored_columns.empty()) {
+    std::string cols;
+    for (const auto& c : report->ignored_columns) cols += (cols.empty() ? "" : ", ") + c;
+    std::cerr << Render(Message("import.ignored_columns", {{"columns", cols}}), lang) << "\n";
+  }
+  std::cout << Render(
+                   Message("import.summary", {{"file", report->file},
+                                              {"format", report->format},
+                                              {"encoding", report->encoding},
+                                              {"source", report->source},
+                                              {"rows", std::to_string(report->rows)},
+                                              {"added", std::to_string(report->added)},
+                                              {"changed", std::to_string(report->changed)},
+                                              {"unchanged", std::to_string(report->unchanged)},
+                                              {"rejected", std::to_string(report->rejected)},
+                                              {"orgs", std::to_string(report->organisations_added)},
+                                              {"people", std::to_string(report->people_added)}}),
+                   lang)
+            << "\n";
+  if (opt.dry_run) {
+    std::cout << Render(Message("import.dry_run"), lang) << "\n";
+    return report->rejected > 0 ? 1 : 0;
+  }
+  if (!report->committed) {
+    std::cerr << Render(Message("import.refused", {{"rejected", std::to_string(report->rejected)}}),
+                        lang)
+              << "\n";
+    return 1;
+  }
+  Status s = CatchUp(d, quiet);
+  return s.ok() ? 0 : Fail(s, lang);
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -298,13 +350,41 @@ int RunCli(int argc, char** argv) {
   auto* audit_verify_cmd =
       audit_cmd->add_subcommand("verify", "Kiểm tra chuỗi băm / verify the hash chain");
   add_common(audit_verify_cmd);
+  auto* import_cmd = cli.add_subcommand(
+      "import", "Nhập nhiệm vụ từ tệp CSV, XLSX, JSON, JSONL / import tasks from a file");
+  add_common(import_cmd);
+  std::string import_file, import_format, import_source, import_encoding;
+  std::vector<std::string> import_maps;
+  bool import_dry = false, import_skip = false;
+  import_cmd->add_option("file", import_file, "Tệp / file")->required();
+  import_cmd->add_option("--format", import_format, "csv | xlsx | json | jsonl");
+  import_cmd->add_option("--source", import_source,
+                         "Nguồn dữ liệu / source name (default: the file name)");
+  import_cmd->add_option("--encoding", import_encoding,
+                         "utf-8 | windows-1258 | tcvn3 | vni (default: detected)");
+  import_cmd->add_option("--map", import_maps,
+                         "\"Tiêu đề cột=trường\" / \"Column header=field\" (repeatable)");
+  import_cmd->add_flag("--dry-run", import_dry, "Chạy thử, không ghi / check only, write nothing");
+  import_cmd->add_flag("--skip-invalid", import_skip,
+                       "Nhập các dòng đúng, bỏ các dòng lỗi / import the good rows only");
+  auto* export_cmd = cli.add_subcommand(
+      "export", "Xuất kết quả tìm kiếm (CSV, XLSX, JSONL) / export a search result");
+  add_common(export_cmd);
+  std::string export_format = "csv", export_output, export_query, export_sort = "relevance";
+  std::vector<std::string> export_filters;
+  export_cmd->add_option("--format", export_format, "csv | xlsx | jsonl")->capture_default_str();
+  export_cmd->add_option("--output,-o", export_output,
+                         "Tệp kết quả / output file (default: standard output; required for xlsx)");
+  export_cmd->add_option("--query", export_query, "Câu truy vấn / query (default: everything)");
+  export_cmd->add_option("--sort", export_sort);
+  export_cmd->add_option("--filter", export_filters, "name=value, as for search");
   auto* mail_cmd = cli.add_subcommand("mail", "Gửi thư trong hàng đợi / deliver queued mail");
   add_common(mail_cmd);
   bool mail_print = false;
   mail_cmd->add_flag("--print", mail_print,
                      "In ra thay vì gửi / print instead of sending (marks them sent)");
   for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd, dup_cmd,
-                    create_user_cmd, audit_verify_cmd, mail_cmd})
+                    create_user_cmd, audit_verify_cmd, mail_cmd, import_cmd, export_cmd})
     cmd->add_flag("--quiet,-q", quiet, "Không hiện tiến độ / no progress output");
 
   try {
@@ -330,6 +410,77 @@ int RunCli(int argc, char** argv) {
     return CreateUserCommand(d, user_email, user_name, user_roles, password_stdin, msg_lang);
   if (*audit_verify_cmd) return AuditVerifyCommand(d, msg_lang);
   if (*mail_cmd) return MailCommand(d, mail_print, msg_lang);
+  if (*export_cmd) {
+    if (Status s = CatchUp(d, true); !s.ok()) return Fail(s, msg_lang);
+    auto format = exchange::ParseExportFormat(export_format);
+    if (!format)
+      return Fail(Status::Invalid({"export.bad_format", {{"value", export_format}}}), msg_lang);
+    search::SearchRequest req;
+    req.query = export_query;
+    req.sort = export_sort;
+    req.lang = msg_lang;
+    for (const auto& f : export_filters) {
+      size_t eq = f.find('=');
+      if (eq == std::string::npos || eq == 0)
+        return Fail(Status::Invalid({"search.unknown_filter", {{"name", f}}}), msg_lang);
+      req.filters[f.substr(0, eq)].push_back(f.substr(eq + 1));
+    }
+    ProgressBar bar(msg_lang == "en" ? "Exporting" : "Xuất dữ liệu",
+                    !quiet && !export_output.empty());
+    auto on_progress = [&](int64_t done, int64_t total) { bar.Update(done, total); };
+    Result<int64_t> rows = int64_t{0};
+    if (*format == exchange::ExportFormat::kXlsx) {
+      if (export_output.empty())
+        return Fail(Status::Invalid({"export.xlsx_needs_output", {}}), msg_lang);
+      rows = exchange::ExportTasksXlsx(*d.registry, *d.searcher, req, msg_lang, export_output,
+                                       on_progress);
+    } else if (export_output.empty()) {
+      rows = exchange::ExportTasks(*d.registry, *d.searcher, req, *format, msg_lang, std::cout);
+    } else {
+      std::ofstream out(export_output, std::ios::binary);
+      if (!out)
+        return Fail(Status::Io({"export.cannot_open", {{"file", export_output}}}), msg_lang);
+      rows =
+          exchange::ExportTasks(*d.registry, *d.searcher, req, *format, msg_lang, out, on_progress);
+    }
+    bar.Finish();
+    if (!rows.ok()) return Fail(rows.status(), msg_lang);
+    std::cerr << Render(Message("export.done", {{"rows", std::to_string(*rows)}}), msg_lang)
+              << "\n";
+    return 0;
+  }
+  if (*import_cmd) {
+    exchange::ImportOptions opt;
+    opt.source = import_source;
+    opt.dry_run = import_dry;
+    opt.skip_invalid = import_skip;
+    if (!import_format.empty()) {
+      opt.format = exchange::ParseFormat(import_format);
+      if (!opt.format)
+        return Fail(Status::Invalid({"import.unknown_format", {{"file", import_file}}}), msg_lang);
+    }
+    if (!import_encoding.empty()) {
+      opt.encoding = text::ParseEncodingName(import_encoding);
+      if (!opt.encoding)
+        return Fail(Status::Invalid(
+                        {"import.bad_encoding",
+                         {{"file", import_file}, {"encoding", import_encoding}, {"offset", "0"}}}),
+                    msg_lang);
+    }
+    for (const auto& m : import_maps) {
+      size_t eq = m.rfind('=');
+      std::string field = eq == std::string::npos ? "" : m.substr(eq + 1);
+      const auto& known = exchange::TaskImportFields();
+      if (std::find(known.begin(), known.end(), field) == known.end()) {
+        std::string list;
+        for (const auto& f : known) list += (list.empty() ? "" : ", ") + f;
+        return Fail(Status::Invalid({"import.bad_mapping", {{"value", m}, {"fields", list}}}),
+                    msg_lang);
+      }
+      opt.mapping[m.substr(0, eq)] = field;
+    }
+    return ImportCommand(d, import_file, opt, quiet, msg_lang);
+  }
 
   if (*demo_cmd) {
     auto start = std::chrono::steady_clock::now();

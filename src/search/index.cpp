@@ -443,78 +443,86 @@ Hit HitFromDocument(const Xapian::Document& doc) {
 
 }  // namespace
 
+// Sets the query, filters and sort of a request on `enquire`; gives the effective sort.
+Result<std::string> PrepareEnquire(Xapian::Enquire& enquire, const SearchRequest& req) {
+  ParsedQuery parsed = ParseQuery(req.query);
+
+  std::vector<Xapian::Query> must, must_not, boost;
+  for (const auto& c : parsed.clauses) {
+    (c.negated ? must_not : must).push_back(ClauseQuery(c));
+    if (c.negated || !c.field.empty()) continue;
+    for (const auto& t : c.tokens)
+      if (t.lower != t.folded) boost.emplace_back(t.lower);
+  }
+  Xapian::Query query = must.empty()
+                            ? Xapian::Query::MatchAll
+                            : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+  if (!must_not.empty())
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
+  // Words typed together rank higher when they stand together ("dong da" → Đống Đa).
+  std::vector<Xapian::Query> adjacent;
+  for (const auto& c : parsed.clauses)
+    if (!c.negated && c.field.empty() && !c.phrase && c.tokens.size() == 1)
+      adjacent.emplace_back(c.tokens.front().folded);
+  if (adjacent.size() > 1)
+    boost.emplace_back(Xapian::Query::OP_PHRASE, adjacent.begin(), adjacent.end(),
+                       static_cast<Xapian::termcount>(adjacent.size()));
+  if (!boost.empty())
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                          Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end()));
+
+  // Filters from the request and from the query text; OR within a facet, AND across.
+  std::map<std::string, std::vector<std::string>> filters = req.filters;
+  for (auto& [name, values] : parsed.filters)
+    filters[name].insert(filters[name].end(), values.begin(), values.end());
+  std::vector<Xapian::Query> filter_queries;
+  for (const auto& [name, values] : filters) {
+    const char* prefix = nullptr;
+    for (const auto& f : kFacets)
+      if (name == f.name) prefix = f.filter_prefix;
+    if (name == "district") prefix = kDistrictPrefix;
+    if (!prefix) return Status::Invalid({"search.unknown_filter", {{"name", name}}});
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& v : values) alternatives.emplace_back(FilterTerm(prefix, v));
+    if (!alternatives.empty())
+      filter_queries.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+  if (!filter_queries.empty())
+    query = Xapian::Query(
+        Xapian::Query::OP_FILTER, query,
+        Xapian::Query(Xapian::Query::OP_AND, filter_queries.begin(), filter_queries.end()));
+
+  enquire.set_query(query);
+  std::string sort = req.sort.empty() ? "relevance" : req.sort;
+  if (sort == "relevance" && must.empty()) sort = "date";  // browsing: newest first
+  if (sort == "date")
+    enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+  else if (sort == "date_asc")
+    enquire.set_sort_by_value_then_relevance(kSlotDate, false);
+  else if (sort == "budget")
+    enquire.set_sort_by_value_then_relevance(kSlotBudget, true);
+  else if (sort == "budget_asc")
+    enquire.set_sort_by_value_then_relevance(kSlotBudget, false);
+  else if (sort == "title")
+    enquire.set_sort_by_value_then_relevance(kSlotTitle, false);
+  else if (sort == "title_desc")
+    enquire.set_sort_by_value_then_relevance(kSlotTitle, true);
+  else if (sort != "relevance")
+    return Status::Invalid({"search.bad_sort", {{"value", req.sort}}});
+
+  return sort;
+}
+
 Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
   SearchResult result;
   std::error_code ec;
   if (!fs::exists(dir_, ec)) return result;
   try {
     Xapian::Database db(dir_.string());
-    ParsedQuery parsed = ParseQuery(req.query);
-
-    std::vector<Xapian::Query> must, must_not, boost;
-    for (const auto& c : parsed.clauses) {
-      (c.negated ? must_not : must).push_back(ClauseQuery(c));
-      if (c.negated || !c.field.empty()) continue;
-      for (const auto& t : c.tokens)
-        if (t.lower != t.folded) boost.emplace_back(t.lower);
-    }
-    Xapian::Query query = must.empty()
-                              ? Xapian::Query::MatchAll
-                              : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
-    if (!must_not.empty())
-      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                            Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
-    // Words typed together rank higher when they stand together ("dong da" → Đống Đa).
-    std::vector<Xapian::Query> adjacent;
-    for (const auto& c : parsed.clauses)
-      if (!c.negated && c.field.empty() && !c.phrase && c.tokens.size() == 1)
-        adjacent.emplace_back(c.tokens.front().folded);
-    if (adjacent.size() > 1)
-      boost.emplace_back(Xapian::Query::OP_PHRASE, adjacent.begin(), adjacent.end(),
-                         static_cast<Xapian::termcount>(adjacent.size()));
-    if (!boost.empty())
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                            Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end()));
-
-    // Filters from the request and from the query text; OR within a facet, AND across.
-    std::map<std::string, std::vector<std::string>> filters = req.filters;
-    for (auto& [name, values] : parsed.filters)
-      filters[name].insert(filters[name].end(), values.begin(), values.end());
-    std::vector<Xapian::Query> filter_queries;
-    for (const auto& [name, values] : filters) {
-      const char* prefix = nullptr;
-      for (const auto& f : kFacets)
-        if (name == f.name) prefix = f.filter_prefix;
-      if (name == "district") prefix = kDistrictPrefix;
-      if (!prefix) return Status::Invalid({"search.unknown_filter", {{"name", name}}});
-      std::vector<Xapian::Query> alternatives;
-      for (const auto& v : values) alternatives.emplace_back(FilterTerm(prefix, v));
-      if (!alternatives.empty())
-        filter_queries.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-    }
-    if (!filter_queries.empty())
-      query = Xapian::Query(
-          Xapian::Query::OP_FILTER, query,
-          Xapian::Query(Xapian::Query::OP_AND, filter_queries.begin(), filter_queries.end()));
-
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    std::string sort = req.sort.empty() ? "relevance" : req.sort;
-    if (sort == "relevance" && must.empty()) sort = "date";  // browsing: newest first
-    if (sort == "date")
-      enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-    else if (sort == "date_asc")
-      enquire.set_sort_by_value_then_relevance(kSlotDate, false);
-    else if (sort == "budget")
-      enquire.set_sort_by_value_then_relevance(kSlotBudget, true);
-    else if (sort == "budget_asc")
-      enquire.set_sort_by_value_then_relevance(kSlotBudget, false);
-    else if (sort == "title")
-      enquire.set_sort_by_value_then_relevance(kSlotTitle, false);
-    else if (sort == "title_desc")
-      enquire.set_sort_by_value_then_relevance(kSlotTitle, true);
-    else if (sort != "relevance")
-      return Status::Invalid({"search.bad_sort", {{"value", req.sort}}});
+    KETNOI_ASSIGN_OR_RETURN(std::string sort, PrepareEnquire(enquire, req));
+    ParsedQuery parsed = ParseQuery(req.query);  // for the suggestion below
 
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     if (req.facets) {
@@ -594,6 +602,23 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
     return result;
   } catch (const Xapian::QueryParserError& e) {
     return Status::Invalid({"search.bad_query", {{"reason", e.get_msg()}}});
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+}
+
+Result<std::vector<int64_t>> Searcher::MatchingIds(const SearchRequest& req) const {
+  std::vector<int64_t> ids;
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) return ids;
+  try {
+    Xapian::Database db(dir_.string());
+    Xapian::Enquire enquire(db);
+    KETNOI_RETURN_IF_ERROR(PrepareEnquire(enquire, req).status());
+    Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    ids.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
+    return ids;
   } catch (const Xapian::Error& e) {
     return IndexError(e);
   }

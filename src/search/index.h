@@ -95,6 +95,8 @@ class Searcher {
   Result<SearchResult> Search(const SearchRequest& request) const;
   // Ids of every document in the index, ascending (for `ketnoi check`).
   Result<std::vector<int64_t>> AllIds() const;
+  // Every task id a request matches, in its sort order (no paging, no facets): for exports.
+  Result<std::vector<int64_t>> MatchingIds(const SearchRequest& req) const;
   Result<int64_t> DocCount() const;
 
   // For the duplicate check: how many documents hold each folded term, and the documents that

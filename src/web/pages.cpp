@@ -823,6 +823,7 @@ std::vector<http::Route> SiteRoutes() {
   AddAccountRoutes(routes);
   AddRecordRoutes(routes);
   AddFileAndAuditRoutes(routes);
+  AddOaiRoutes(routes);
   AddApiRoutes(routes);
   routes.push_back({"GET", "/404", "public", "fallback", "Not found", NotFoundPage});
   return routes;

@@ -11,5 +11,6 @@ void AddPageRoutes(std::vector<http::Route>& routes);          // pages, assets,
 void AddAccountRoutes(std::vector<http::Route>& routes);       // account.cpp
 void AddRecordRoutes(std::vector<http::Route>& routes);        // records.cpp
 void AddFileAndAuditRoutes(std::vector<http::Route>& routes);  // files_audit.cpp
+void AddOaiRoutes(std::vector<http::Route>& routes);           // oai_routes.cpp
 
 }  // namespace ketnoi::web

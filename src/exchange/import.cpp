@@ -1,0 +1,874 @@
+#include "exchange/import.h"
+
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/crypto.h"
+#include "registry/model.h"
+#include "text/text.h"
+
+namespace ketnoi::exchange {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// A file as a table: a header and rows of cells, each row with the number the user sees.
+
+struct Row {
+  int64_t number = 0;
+  std::vector<std::string> cells;
+};
+struct Table {
+  std::vector<std::string> header;
+  std::vector<Row> rows;
+};
+
+Status FileError(const std::string& file, const std::string& reason) {
+  return Status::Invalid({"import.unreadable", {{"file", file}, {"reason", reason}}});
+}
+
+// RFC 4180 CSV with the delimiter guessed from the header line (',', ';' or tab), quoted fields
+// with doubled quotes and line breaks, CRLF or LF.
+Result<Table> ParseCsv(const std::string& text, const std::string& file) {
+  char delim = ',';
+  {
+    size_t eol = text.find('\n');
+    std::string_view first(text.data(), eol == std::string::npos ? text.size() : eol);
+    size_t commas = std::count(first.begin(), first.end(), ',');
+    size_t semis = std::count(first.begin(), first.end(), ';');
+    size_t tabs = std::count(first.begin(), first.end(), '\t');
+    if (semis > commas && semis >= tabs)
+      delim = ';';
+    else if (tabs > commas && tabs > semis)
+      delim = '\t';
+  }
+  Table t;
+  std::vector<std::string> record;
+  std::string field;
+  bool in_quotes = false, field_started = false;
+  int64_t line = 1, record_line = 1;
+  auto end_record = [&] {
+    record.push_back(std::move(field));
+    field.clear();
+    bool blank = std::all_of(record.begin(), record.end(), [](const std::string& c) {
+      return c.find_first_not_of(" \t\r") == std::string::npos;
+    });
+    if (!blank) {
+      if (t.header.empty())
+        t.header = std::move(record);
+      else
+        t.rows.push_back({record_line, std::move(record)});
+    }
+    record.clear();
+    field_started = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && !field_started) {
+      in_quotes = true;
+      field_started = true;
+    } else if (c == delim) {
+      record.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+    } else if (c == '\n') {
+      if (!field.empty() && field.back() == '\r') field.pop_back();
+      end_record();
+      record_line = ++line;
+    } else {
+      field += c;
+      field_started = true;
+    }
+  }
+  if (in_quotes)
+    return Status::Invalid(
+        {"import.unclosed_quote", {{"file", file}, {"row", std::to_string(record_line)}}});
+  if (!field.empty() || !record.empty()) {
+    if (!field.empty() && field.back() == '\r') field.pop_back();
+    end_record();
+  }
+  return t;
+}
+
+// --- XLSX: the first worksheet, shared strings and inline strings, numbers as written. -------
+
+Result<std::string> ZipEntry(zip_t* z, const std::string& name) {
+  zip_stat_t st;
+  if (zip_stat(z, name.c_str(), 0, &st) != 0)
+    return Status::NotFound({"import.xlsx_part", {{"part", name}}});
+  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+  if (!f) return Status::NotFound({"import.xlsx_part", {{"part", name}}});
+  std::string out;
+  out.resize(st.size);
+  zip_int64_t n = zip_fread(f, out.data(), st.size);
+  zip_fclose(f);
+  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
+    return Status::Invalid({"import.xlsx_part", {{"part", name}}});
+  return out;
+}
+
+// Visits the elements of an XML document with libxml2's streaming reader.
+template <typename F>
+bool WalkXml(const std::string& xml, F&& visit) {
+  xmlTextReaderPtr r = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), nullptr,
+                                          "UTF-8", XML_PARSE_NONET | XML_PARSE_NOENT * 0);
+  if (!r) return false;
+  int ret;
+  while ((ret = xmlTextReaderRead(r)) == 1) visit(r);
+  xmlFreeTextReader(r);
+  return ret == 0;
+}
+
+std::string XmlName(xmlTextReaderPtr r) {
+  const xmlChar* n = xmlTextReaderConstLocalName(r);
+  return n ? reinterpret_cast<const char*>(n) : "";
+}
+std::string XmlAttr(xmlTextReaderPtr r, const char* name) {
+  xmlChar* v = xmlTextReaderGetAttribute(r, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return "";
+  std::string out = reinterpret_cast<const char*>(v);
+  xmlFree(v);
+  return out;
+}
+std::string XmlValue(xmlTextReaderPtr r) {
+  const xmlChar* v = xmlTextReaderConstValue(r);
+  return v ? reinterpret_cast<const char*>(v) : "";
+}
+
+// "C12" → column index 2 (0-based).
+int ColumnIndex(const std::string& ref) {
+  int col = 0;
+  for (char c : ref) {
+    if (c < 'A' || c > 'Z') break;
+    col = col * 26 + (c - 'A' + 1);
+  }
+  return col - 1;
+}
+
+Result<Table> ParseXlsx(const std::string& bytes, const std::string& file) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  if (!src) return FileError(file, "zip");
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
+  if (!z) {
+    zip_source_free(src);
+    return FileError(file, "not an XLSX (zip) file");
+  }
+  struct Closer {
+    zip_t* z;
+    ~Closer() { zip_discard(z); }
+  } closer{z};
+  std::vector<std::string> shared;
+  if (auto ss = ZipEntry(z, "xl/sharedStrings.xml"); ss.ok()) {
+    std::string cur;
+    bool in_si = false, in_t = false, in_rph = false;
+    WalkXml(*ss, [&](xmlTextReaderPtr r) {
+      int type = xmlTextReaderNodeType(r);
+      std::string name = XmlName(r);
+      if (type == XML_READER_TYPE_ELEMENT) {
+        if (name == "si") {
+          in_si = true;
+          cur.clear();
+          if (xmlTextReaderIsEmptyElement(r)) {
+            shared.push_back("");
+            in_si = false;
+          }
+        } else if (name == "t") {
+          in_t = !xmlTextReaderIsEmptyElement(r);
+        } else if (name == "rPh") {
+          in_rph = true;  // phonetic runs are not part of the text
+        }
+      } else if (type == XML_READER_TYPE_END_ELEMENT) {
+        if (name == "si") {
+          shared.push_back(cur);
+          in_si = false;
+        } else if (name == "t") {
+          in_t = false;
+        } else if (name == "rPh") {
+          in_rph = false;
+        }
+      } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
+                 in_si && in_t && !in_rph) {
+        cur += XmlValue(r);
+      }
+    });
+  }
+  // The first sheet: the workbook's first <sheet> through its relationship.
+  std::string sheet_path = "xl/worksheets/sheet1.xml";
+  if (auto wb = ZipEntry(z, "xl/workbook.xml"); wb.ok()) {
+    std::string rid;
+    WalkXml(*wb, [&](xmlTextReaderPtr r) {
+      if (rid.empty() && xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
+          XmlName(r) == "sheet")
+        rid = XmlAttr(r, "r:id");
+    });
+    if (auto rels = ZipEntry(z, "xl/_rels/workbook.xml.rels"); rels.ok() && !rid.empty()) {
+      WalkXml(*rels, [&](xmlTextReaderPtr r) {
+        if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT && XmlName(r) == "Relationship" &&
+            XmlAttr(r, "Id") == rid) {
+          std::string target = XmlAttr(r, "Target");
+          if (!target.empty()) sheet_path = target[0] == '/' ? target.substr(1) : "xl/" + target;
+        }
+      });
+    }
+  }
+  KETNOI_ASSIGN_OR_RETURN(std::string sheet, ZipEntry(z, sheet_path));
+  std::vector<Row> rows;
+  Row cur;
+  int col = -1;
+  std::string type, value;
+  bool in_v = false, in_is_t = false, in_row = false;
+  int64_t next_row = 1;
+  bool ok = WalkXml(sheet, [&](xmlTextReaderPtr r) {
+    int nt = xmlTextReaderNodeType(r);
+    std::string name = XmlName(r);
+    if (nt == XML_READER_TYPE_ELEMENT) {
+      if (name == "row") {
+        cur = Row{};
+        std::string rn = XmlAttr(r, "r");
+        cur.number = rn.empty() ? next_row : std::atoll(rn.c_str());
+        next_row = cur.number + 1;
+        in_row = !xmlTextReaderIsEmptyElement(r);
+        if (!in_row) rows.push_back(cur);
+        col = -1;
+      } else if (name == "c") {
+        std::string ref = XmlAttr(r, "r");
+        col = ref.empty() ? col + 1 : ColumnIndex(ref);
+        type = XmlAttr(r, "t");
+        value.clear();
+        if (xmlTextReaderIsEmptyElement(r) && col >= 0) {
+          if (cur.cells.size() <= static_cast<size_t>(col)) cur.cells.resize(col + 1);
+        }
+      } else if (name == "v") {
+        in_v = !xmlTextReaderIsEmptyElement(r);
+      } else if (name == "t") {
+        in_is_t = !xmlTextReaderIsEmptyElement(r);
+      }
+    } else if (nt == XML_READER_TYPE_END_ELEMENT) {
+      if (name == "v")
+        in_v = false;
+      else if (name == "t")
+        in_is_t = false;
+      else if (name == "c" && col >= 0 && col < 16384) {
+        std::string cell = value;
+        if (type == "s") {
+          size_t idx = static_cast<size_t>(std::atoll(value.c_str()));
+          cell = idx < shared.size() ? shared[idx] : "";
+        } else if (type == "b") {
+          cell = value == "1" ? "TRUE" : "FALSE";
+        }
+        if (cur.cells.size() <= static_cast<size_t>(col)) cur.cells.resize(col + 1);
+        cur.cells[col] = cell;
+      } else if (name == "row") {
+        rows.push_back(std::move(cur));
+        cur = Row{};
+        in_row = false;
+      }
+    } else if (nt == XML_READER_TYPE_TEXT || nt == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+      if (in_v || in_is_t) value += XmlValue(r);
+    }
+  });
+  if (!ok) return FileError(file, "the worksheet XML is damaged");
+  Table t;
+  for (auto& row : rows) {
+    bool blank = std::all_of(row.cells.begin(), row.cells.end(),
+                             [](const std::string& c) { return c.empty(); });
+    if (blank) continue;
+    if (t.header.empty())
+      t.header = std::move(row.cells);
+    else
+      t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+// --- JSON and JSON Lines: objects whose keys are headers. -------------------------------------
+
+std::string JsonCell(const nlohmann::json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& e : v) out += (out.empty() ? "" : "; ") + JsonCell(e);
+    return out;
+  }
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (d == static_cast<double>(static_cast<int64_t>(d)))
+      return std::to_string(static_cast<int64_t>(d));
+  }
+  return v.dump();
+}
+
+void AddObject(Table& t, std::map<std::string, size_t>& index, const nlohmann::json& obj,
+               int64_t number) {
+  Row row{number, {}};
+  row.cells.resize(t.header.size());
+  for (const auto& [k, v] : obj.items()) {
+    auto it = index.find(k);
+    if (it == index.end()) {
+      it = index.emplace(k, t.header.size()).first;
+      t.header.push_back(k);
+      for (auto& r : t.rows) r.cells.resize(t.header.size());
+      row.cells.resize(t.header.size());
+    }
+    row.cells[it->second] = JsonCell(v);
+  }
+  t.rows.push_back(std::move(row));
+}
+
+Result<Table> ParseJson(const std::string& text, const std::string& file, bool lines) {
+  Table t;
+  std::map<std::string, size_t> index;
+  if (lines) {
+    int64_t number = 0;
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      ++number;
+      std::string_view line(text.data() + pos, end - pos);
+      pos = end + 1;
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+        if (end == text.size()) break;
+        continue;
+      }
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object())
+        return Status::Invalid(
+            {"import.bad_json_line", {{"file", file}, {"row", std::to_string(number)}}});
+      AddObject(t, index, j, number);
+      if (end == text.size()) break;
+    }
+    return t;
+  }
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return FileError(file, "not valid JSON");
+  const nlohmann::json* items = &j;
+  if (j.is_object() && j.contains("items")) items = &j["items"];
+  if (!items->is_array())
+    return FileError(file, "expected an array of objects (or {\"items\": [...]})");
+  int64_t number = 0;
+  for (const auto& obj : *items) {
+    ++number;
+    if (!obj.is_object())
+      return Status::Invalid(
+          {"import.bad_json_line", {{"file", file}, {"row", std::to_string(number)}}});
+    AddObject(t, index, obj, number);
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns → task fields.
+
+// Folded header: lower case, no marks, letters and digits only, single spaces.
+std::string HeaderKey(const std::string& h) {
+  std::string f = text::Fold(text::Nfc(h));
+  std::string out;
+  for (char c : f) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum)
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+const std::vector<std::pair<std::string, std::vector<std::string>>>& FieldAliases() {
+  // field → headers that mean it (Vietnamese and English, compared folded).
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kAliases = {
+      {"external_id", {"external_id", "external id", "id", "ma ban ghi", "ma dinh danh"}},
+      {"code", {"code", "ma nhiem vu", "ma so", "ma so nhiem vu", "ma de tai"}},
+      {"title", {"title", "ten nhiem vu", "ten de tai", "ten du an", "ten"}},
+      {"kind", {"kind", "loai", "loai nhiem vu", "loai hinh"}},
+      {"level", {"level", "cap", "cap quan ly", "cap nhiem vu"}},
+      {"field", {"field", "linh vuc", "ma linh vuc", "linh vuc khcn", "field code"}},
+      {"program", {"program", "chuong trinh", "ma chuong trinh"}},
+      {"host", {"host", "co quan chu tri", "to chuc chu tri", "don vi chu tri"}},
+      {"pi", {"pi", "chu nhiem", "chu nhiem nhiem vu", "principal investigator"}},
+      {"year", {"year", "nam", "nam bat dau"}},
+      {"start", {"start", "ngay bat dau", "start date", "thoi gian bat dau"}},
+      {"end", {"end", "ngay ket thuc", "end date", "thoi gian ket thuc"}},
+      {"budget_million_vnd",
+       {"budget million vnd", "budget_million_vnd", "kinh phi trieu dong", "kinh phi trieu",
+        "kinh phi"}},
+      {"budget_vnd", {"budget vnd", "budget_vnd", "kinh phi dong"}},
+      {"budget_state_million_vnd", {"budget state million vnd", "kinh phi ngan sach trieu dong"}},
+      {"budget_other_million_vnd", {"budget other million vnd", "kinh phi khac trieu dong"}},
+      {"status", {"status", "tinh trang", "trang thai"}},
+      {"confidentiality", {"confidentiality", "muc do cong khai", "bao mat"}},
+      {"abstract", {"abstract", "tom tat"}},
+      {"objectives", {"objectives", "muc tieu"}},
+      {"content", {"content", "noi dung", "noi dung chinh"}},
+      {"keywords", {"keywords", "tu khoa"}},
+      {"result", {"result", "ket qua"}},
+      {"archive_no", {"archive_no", "archive no", "so dang ky", "so dang ky ket qua"}},
+      {"applied_at", {"applied_at", "applied at", "noi ung dung"}},
+  };
+  return kAliases;
+}
+
+std::string FieldOfHeader(const std::string& header, const ImportOptions& opt) {
+  for (const auto& [from, to] : opt.mapping)
+    if (HeaderKey(from) == HeaderKey(header)) return to;
+  std::string key = HeaderKey(header);
+  // "external_id" folds to "external id"; compare both spellings.
+  for (const auto& [field, aliases] : FieldAliases())
+    for (const auto& a : aliases)
+      if (HeaderKey(a) == key) return field;
+  return "";
+}
+
+// A term of a vocabulary by code or by label (vi or en, folded).
+std::optional<std::string> TermCode(std::span<const registry::Term> terms, const std::string& v) {
+  std::string key = HeaderKey(v);
+  for (const auto& t : terms)
+    if (t.code == v || HeaderKey(std::string(t.code)) == key ||
+        HeaderKey(std::string(t.vi)) == key || HeaderKey(std::string(t.en)) == key)
+      return std::string(t.code);
+  return std::nullopt;
+}
+
+// "PGS.TS. Nguyễn Văn An" → title "PGS.", degree "TS.", name "Nguyễn Văn An".
+registry::Person ParsePersonName(const std::string& raw) {
+  registry::Person p;
+  std::string s = text::CollapseSpaces(text::Nfc(raw));
+  static const std::vector<std::pair<std::string, bool>> kPrefixes = {
+      {"PGS.", true}, {"GS.", true},  {"TS.", false}, {"ThS.", false},
+      {"CN.", false}, {"KS.", false}, {"BS.", false}};
+  bool more = true;
+  while (more) {
+    more = false;
+    for (const auto& [prefix, academic] : kPrefixes) {
+      std::string bare = prefix.substr(0, prefix.size() - 1);
+      if (s.rfind(prefix, 0) == 0 || (s.rfind(bare + " ", 0) == 0)) {
+        (academic ? p.academic_title : p.degree) = prefix;
+        s = text::CollapseSpaces(s.substr(s.rfind(prefix, 0) == 0 ? prefix.size() : bare.size()));
+        more = true;
+        break;
+      }
+    }
+  }
+  p.full_name = s;
+  return p;
+}
+
+struct References {
+  std::unordered_map<std::string, int64_t> orgs;      // folded name or short name → id
+  std::unordered_map<std::string, int64_t> people;    // folded full name + "|" + host id → id
+  std::unordered_map<std::string, int64_t> programs;  // folded code or name → id
+};
+
+Result<References> LoadReferences(store::Db& db, registry::Registry& reg) {
+  References refs;
+  KETNOI_ASSIGN_OR_RETURN(store::Rows orgs,
+                          db.Query("SELECT id, name, short_name FROM organisations"));
+  for (size_t i = 0; i < orgs.size(); ++i) {
+    refs.orgs.emplace(HeaderKey(orgs.Text(i, 1)), orgs.Int(i, 0));
+    if (!orgs.IsNull(i, 2) && !orgs.Text(i, 2).empty())
+      refs.orgs.emplace(HeaderKey(orgs.Text(i, 2)), orgs.Int(i, 0));
+  }
+  KETNOI_ASSIGN_OR_RETURN(store::Rows people,
+                          db.Query("SELECT id, full_name, affiliation_id FROM people"));
+  for (size_t i = 0; i < people.size(); ++i)
+    refs.people.emplace(HeaderKey(people.Text(i, 1)) + "|" + std::to_string(people.Int(i, 2)),
+                        people.Int(i, 0));
+  KETNOI_ASSIGN_OR_RETURN(auto programs, reg.ListPrograms());
+  for (const auto& p : programs) {
+    refs.programs.emplace(HeaderKey(p.code), p.id);
+    refs.programs.emplace(HeaderKey(p.name), p.id);
+  }
+  return refs;
+}
+
+// What a row becomes: the task, and the host and PI names to find or create.
+struct Parsed {
+  registry::Task task;
+  std::string host_name, pi_name;
+};
+
+RowError Error(int64_t row, const std::string& column, const std::string& value, Message m) {
+  return RowError{row, column, value, std::move(m)};
+}
+
+std::optional<RowError> ParseRow(const Table& t, const Row& row,
+                                 const std::vector<std::string>& fields, const References& refs,
+                                 const std::string& source, Parsed& out) {
+  registry::Task& task = out.task;
+  task = registry::Task{};
+  task.source = source;
+
+  auto cell = [&](const std::string& field, std::string* header = nullptr) -> std::string {
+    for (size_t c = 0; c < fields.size() && c < row.cells.size(); ++c)
+      if (fields[c] == field) {
+        if (header) *header = t.header[c];
+        return text::CollapseSpaces(text::Nfc(row.cells[c]));
+      }
+    if (header) *header = field;
+    return "";
+  };
+
+  std::string h;
+  for (size_t c = 0; c < row.cells.size(); ++c)
+    if (!text::IsValidUtf8(row.cells[c]))
+      return Error(row.number, c < t.header.size() ? t.header[c] : "", "",
+                   {"text.bad_utf8", {{"offset", "0"}}});
+  task.external_id = cell("external_id");
+  task.code = cell("code");
+  if (task.external_id.empty()) task.external_id = task.code;
+  if (task.external_id.empty())
+    return Error(row.number, "external_id", "", {"import.no_external_id", {}});
+  task.title = cell("title");
+  if (std::string v = cell("kind", &h); !v.empty()) {
+    auto code = TermCode(registry::TaskKinds(), v);
+    if (!code)
+      return Error(row.number, h, v,
+                   {"import.bad_term",
+                    {{"allowed", "de_tai, du_an_sxtn, de_an, du_an_khcn, chuong_trinh"}}});
+    task.kind = *code;
+  }
+  if (std::string v = cell("level", &h); !v.empty()) {
+    auto code = TermCode(registry::TaskLevels(), v);
+    if (!code)
+      return Error(row.number, h, v,
+                   {"import.bad_term", {{"allowed", "quoc_gia, bo, tinh, co_so"}}});
+    task.level = *code;
+  }
+  if (std::string v = cell("status", &h); !v.empty()) {
+    auto code = TermCode(registry::TaskStatuses(), v);
+    if (!code)
+      return Error(row.number, h, v,
+                   {"import.bad_term", {{"allowed", "in_progress, completed, …"}}});
+    task.status = *code;
+  }
+  if (std::string v = cell("confidentiality", &h); !v.empty()) {
+    auto code = TermCode(registry::Confidentialities(), v);
+    if (!code)
+      return Error(row.number, h, v,
+                   {"import.bad_term", {{"allowed", "public, restricted, secret"}}});
+    task.confidentiality = *code;
+  }
+  if (std::string v = cell("field", &h); !v.empty()) {
+    std::string code;
+    size_t digits = v.find_first_not_of("0123456789");
+    if (digits == std::string::npos || digits > 0) code = v.substr(0, digits);  // "302 – Y học"
+    if (code.empty()) {
+      // By name: exact (folded), else the shortest field name that ends with the words given
+      // ("Nông nghiệp" → "Khoa học nông nghiệp", "Môi trường" → "Kỹ thuật môi trường").
+      std::string key = HeaderKey(v);
+      size_t best_len = std::string::npos;
+      for (const auto& f : registry::FieldClassification()) {
+        for (const std::string& name :
+             {HeaderKey(std::string(f.name_vi)), HeaderKey(std::string(f.name_en))}) {
+          bool exact = name == key;
+          bool suffix = name.size() > key.size() &&
+                        name.compare(name.size() - key.size(), key.size(), key) == 0 &&
+                        name[name.size() - key.size() - 1] == ' ';
+          if (exact) {
+            code = std::string(f.code);
+            best_len = 0;
+          } else if (suffix && name.size() < best_len) {
+            code = std::string(f.code);
+            best_len = name.size();
+          }
+        }
+        if (best_len == 0) break;
+      }
+    }
+    if (code.empty() || !registry::AcceptableFieldCode(code))
+      return Error(row.number, h, v, {"import.bad_field", {}});
+    task.field_code = code;
+  }
+  if (std::string v = cell("program", &h); !v.empty()) {
+    auto it = refs.programs.find(HeaderKey(v));
+    if (it == refs.programs.end()) return Error(row.number, h, v, {"import.unknown_program", {}});
+    task.program_id = it->second;
+  }
+  if (std::string v = cell("year", &h); !v.empty()) {
+    int year = 0;
+    bool ok = v.size() == 4 &&
+              std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (ok) year = std::stoi(v);
+    if (!ok || year < 1950 || year > 2100) return Error(row.number, h, v, {"import.bad_year", {}});
+    // A year alone is recorded as its first day (the registry keeps dates).
+    task.start = Date{year, 1, 1};
+  }
+  for (const char* f : {"start", "end"}) {
+    if (std::string v = cell(f, &h); !v.empty()) {
+      auto d = ParseDate(v);
+      if (!d) return Error(row.number, h, v, {"import.bad_date", {}});
+      (std::string(f) == "start" ? task.start : task.end) = *d;
+    }
+  }
+  auto money = [&](const char* field, bool million, Money& target) -> std::optional<RowError> {
+    std::string v = cell(field, &h);
+    if (v.empty()) return std::nullopt;
+    auto m = million ? ParseMillionVnd(v) : ParseVnd(v);
+    if (!m)
+      return Error(row.number, h, v, {million ? "import.bad_million" : "import.bad_money", {}});
+    target = *m;
+    return std::nullopt;
+  };
+  if (auto e = money("budget_million_vnd", true, task.budget_state)) return e;
+  if (auto e = money("budget_vnd", false, task.budget_state)) return e;
+  if (auto e = money("budget_state_million_vnd", true, task.budget_state)) return e;
+  if (auto e = money("budget_other_million_vnd", true, task.budget_other)) return e;
+  task.abstract = cell("abstract");
+  task.objectives = cell("objectives");
+  task.content = cell("content");
+  task.result_summary = cell("result");
+  task.archive_no = cell("archive_no");
+  task.applied_at = cell("applied_at");
+  if (std::string v = cell("keywords"); !v.empty()) {
+    size_t pos = 0;
+    while (pos <= v.size()) {
+      size_t end = v.find_first_of(";,", pos);
+      if (end == std::string::npos) end = v.size();
+      std::string k = text::CollapseSpaces(v.substr(pos, end - pos));
+      if (!k.empty()) task.keywords.push_back(k);
+      pos = end + 1;
+    }
+  }
+  out.host_name = cell("host");
+  out.pi_name = cell("pi");
+  // The record's own rules (required title, lengths, period, …), naming the column.
+  registry::Task check = task;
+  Status s = registry::NormaliseAndValidate(check);
+  if (!s.ok()) {
+    std::string field = s.message().Param("field");
+    std::string column = field;
+    for (size_t c = 0; c < fields.size(); ++c)
+      if (fields[c] == field || (field == "budget_state" && fields[c].rfind("budget", 0) == 0))
+        column = t.header[c];
+    std::string value;
+    for (size_t c = 0; c < fields.size() && c < row.cells.size(); ++c)
+      if (t.header[c] == column) value = row.cells[c];
+    return Error(row.number, column, value, s.message());
+  }
+  return std::nullopt;
+}
+
+std::string DefaultSource(const std::filesystem::path& file) {
+  std::string stem = HeaderKey(file.stem().string());
+  std::replace(stem.begin(), stem.end(), ' ', '-');
+  return stem.empty() ? "import" : stem;
+}
+
+}  // namespace
+
+std::optional<Format> ParseFormat(std::string_view name) {
+  std::string n(name);
+  for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (n == "csv" || n == "tsv" || n == "txt") return Format::kCsv;
+  if (n == "xlsx") return Format::kXlsx;
+  if (n == "json") return Format::kJson;
+  if (n == "jsonl" || n == "ndjson") return Format::kJsonl;
+  return std::nullopt;
+}
+
+std::optional<Format> FormatOfPath(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  if (!ext.empty() && ext[0] == '.') ext.erase(0, 1);
+  return ParseFormat(ext);
+}
+
+const std::vector<std::string>& TaskImportFields() {
+  static const std::vector<std::string> kFields = [] {
+    std::vector<std::string> v;
+    for (const auto& [f, a] : FieldAliases()) v.push_back(f);
+    return v;
+  }();
+  return kFields;
+}
+
+Result<ImportReport> ImportTasks(store::Db& db, registry::Registry& reg, const Clock& clock,
+                                 const std::filesystem::path& path, const ImportOptions& opt,
+                                 const ImportProgress& progress) {
+  ImportReport report;
+  report.file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return FileError(report.file, "cannot open the file");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string bytes = buf.str();
+  report.sha256 = crypto::Sha256Hex(bytes);
+  std::optional<Format> format = opt.format ? opt.format : FormatOfPath(path);
+  if (!format) return Status::Invalid({"import.unknown_format", {{"file", report.file}}});
+  report.source = opt.source.empty() ? DefaultSource(path) : opt.source;
+  Table table;
+  if (*format == Format::kXlsx) {
+    report.format = "xlsx";
+    report.encoding = "utf-8";
+    KETNOI_ASSIGN_OR_RETURN(table, ParseXlsx(bytes, report.file));
+  } else {
+    text::Encoding enc = opt.encoding ? *opt.encoding : text::DetectEncoding(bytes);
+    report.encoding = std::string(text::EncodingName(enc));
+    auto decoded = text::ToUtf8(bytes, enc);
+    if (!decoded.ok())
+      return Status::Invalid({"import.bad_encoding",
+                              {{"file", report.file},
+                               {"encoding", report.encoding},
+                               {"offset", decoded.status().message().Param("offset")}}});
+    if (*format == Format::kCsv) {
+      report.format = "csv";
+      KETNOI_ASSIGN_OR_RETURN(table, ParseCsv(*decoded, report.file));
+    } else {
+      report.format = *format == Format::kJson ? "json" : "jsonl";
+      KETNOI_ASSIGN_OR_RETURN(table, ParseJson(*decoded, report.file, *format == Format::kJsonl));
+    }
+  }
+  // The header decides what each column is.
+  std::vector<std::string> fields;
+  for (const auto& h : table.header) {
+    std::string f = FieldOfHeader(h, opt);
+    if (f.empty() && !h.empty()) report.ignored_columns.push_back(h);
+    fields.push_back(f);
+  }
+  bool has_title = std::find(fields.begin(), fields.end(), "title") != fields.end();
+  bool has_id = std::find(fields.begin(), fields.end(), "external_id") != fields.end() ||
+                std::find(fields.begin(), fields.end(), "code") != fields.end();
+  if (!has_title || !has_id)
+    return Status::Invalid(
+        {"import.no_header",
+         {{"file", report.file}, {"missing", !has_title ? "title" : "external_id / code"}}});
+  report.rows = static_cast<int64_t>(table.rows.size());
+  KETNOI_ASSIGN_OR_RETURN(References refs, LoadReferences(db, reg));
+
+  // Pass 1: every row is checked before anything is written.
+  std::vector<bool> bad(table.rows.size(), false);
+  std::unordered_map<std::string, int64_t> seen;  // external id → first row
+  for (size_t i = 0; i < table.rows.size(); ++i) {
+    Parsed p;
+    std::optional<RowError> e = ParseRow(table, table.rows[i], fields, refs, report.source, p);
+    if (!p.task.external_id.empty()) {  // set first by ParseRow, even when a later cell fails
+      auto [it, fresh] = seen.emplace(p.task.external_id, table.rows[i].number);
+      if (!fresh && !e)
+        e = Error(table.rows[i].number, "external_id", p.task.external_id,
+                  {"import.duplicate_id", {{"first", std::to_string(it->second)}}});
+    }
+    if (e) {
+      bad[i] = true;
+      ++report.rejected;
+      if (report.errors.size() < opt.max_errors) report.errors.push_back(*e);
+    }
+    if (progress && (i % 1000 == 0)) progress(static_cast<int64_t>(i), report.rows * 2);
+  }
+  if ((report.rejected > 0 && !opt.skip_invalid) || opt.dry_run) {
+    // A dry run still tells what would happen: count against the store without writing.
+    if (opt.dry_run) {
+      for (size_t i = 0; i < table.rows.size(); ++i) {
+        if (bad[i]) continue;
+        Parsed p;
+        (void)ParseRow(table, table.rows[i], fields, refs, report.source, p);
+        KETNOI_ASSIGN_OR_RETURN(
+            store::Rows r, db.Query("SELECT id FROM tasks WHERE source = ? AND external_id = ?",
+                                    {report.source, p.task.external_id}));
+        if (r.empty())
+          ++report.added;
+        else
+          ++report.changed;  // (changed or unchanged: told apart only by writing)
+      }
+    }
+    return report;
+  }
+
+  // Pass 2: one transaction for the whole file.
+  store::Transaction tx(db);
+  KETNOI_RETURN_IF_ERROR(tx.Begin());
+  std::string now = clock.NowText();
+  for (size_t i = 0; i < table.rows.size(); ++i) {
+    if (bad[i]) continue;
+    const Row& row = table.rows[i];
+    Parsed p;
+    (void)ParseRow(table, row, fields, refs, report.source, p);
+    if (!p.host_name.empty()) {
+      std::string key = HeaderKey(p.host_name);
+      auto it = refs.orgs.find(key);
+      if (it == refs.orgs.end()) {
+        registry::Organisation o;
+        o.name = p.host_name;
+        o.source = report.source;
+        o.external_id = "org:" + key;
+        KETNOI_ASSIGN_OR_RETURN(auto saved, reg.Upsert(o));
+        if (saved.outcome == registry::Outcome::kAdded) ++report.organisations_added;
+        it = refs.orgs.emplace(key, saved.id).first;
+      }
+      p.task.host_id = it->second;
+    }
+    if (!p.pi_name.empty()) {
+      registry::Person person = ParsePersonName(p.pi_name);
+      std::string key =
+          HeaderKey(person.full_name) + "|" + std::to_string(p.task.host_id ? *p.task.host_id : 0);
+      auto it = refs.people.find(key);
+      if (it == refs.people.end()) {
+        person.affiliation_id = p.task.host_id;
+        person.source = report.source;
+        person.external_id = "person:" + key;
+        KETNOI_ASSIGN_OR_RETURN(auto saved, reg.Upsert(person));
+        if (saved.outcome == registry::Outcome::kAdded) ++report.people_added;
+        it = refs.people.emplace(key, saved.id).first;
+      }
+      p.task.pi_id = it->second;
+    }
+    auto saved = reg.Upsert(p.task);
+    if (!saved.ok()) {
+      // A rule only the store knows (a constraint): the file is refused as a whole.
+      report.errors.push_back(Error(row.number, "", "", saved.status().message()));
+      report.rejected++;
+      return report;  // the transaction rolls back
+    }
+    switch (saved->outcome) {
+      case registry::Outcome::kAdded:
+        ++report.added;
+        break;
+      case registry::Outcome::kChanged:
+        ++report.changed;
+        break;
+      case registry::Outcome::kUnchanged:
+        ++report.unchanged;
+        break;
+    }
+    if (saved->outcome != registry::Outcome::kUnchanged) {
+      KETNOI_RETURN_IF_ERROR(db.Exec(
+          "INSERT INTO provenance (entity, entity_id, source, file_name, file_sha256, row_no, "
+          "imported_at, actor) VALUES ('task', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, "
+          "entity_id) DO UPDATE SET source = excluded.source, file_name = excluded.file_name, "
+          "file_sha256 = excluded.file_sha256, row_no = excluded.row_no, imported_at = "
+          "excluded.imported_at, actor = excluded.actor",
+          {saved->id, report.source, path.filename().string(), report.sha256, row.number, now,
+           opt.actor}));
+    }
+    if (progress && (i % 1000 == 0))
+      progress(report.rows + static_cast<int64_t>(i), report.rows * 2);
+  }
+  KETNOI_RETURN_IF_ERROR(tx.Commit());
+  report.committed = true;
+  if (progress) progress(report.rows * 2, report.rows * 2);
+  return report;
+}
+
+}  // namespace ketnoi::exchange

@@ -1,0 +1,1492 @@
+#include "exchange/oai.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/messages.h"
+#include "registry/model.h"
+#include "store/change_log.h"
+#include "text/text.h"
+
+namespace ketnoi::exchange {
+
+namespace {
+
+constexpr std::string_view kOaiNamespace = "http://www.openarchives.org/OAI/2.0/";
+constexpr std::string_view kOaiSchema = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
+constexpr std::string_view kDcFormatNamespace = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+constexpr std::string_view kDcFormatSchema = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd";
+constexpr std::string_view kDcNamespace = "http://purl.org/dc/elements/1.1/";
+constexpr std::string_view kXsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
+constexpr std::string_view kTokenContext = "ketnoi-oai-resumption-token\n";
+constexpr size_t kTokenMacBytes = 16;
+constexpr size_t kMaxEchoedValue = 120;  // bytes of an argument quoted in an error message
+
+constexpr std::array<std::pair<OaiVerb, std::string_view>, 6> kVerbs = {{
+    {OaiVerb::kIdentify, "Identify"},
+    {OaiVerb::kListMetadataFormats, "ListMetadataFormats"},
+    {OaiVerb::kListSets, "ListSets"},
+    {OaiVerb::kGetRecord, "GetRecord"},
+    {OaiVerb::kListIdentifiers, "ListIdentifiers"},
+    {OaiVerb::kListRecords, "ListRecords"},
+}};
+
+// ---------------------------------------------------------------------------------------------
+// Syntax of arguments.
+
+// The characters of a metadataPrefix and of each component of a setSpec (OAI-PMH.xsd).
+bool SpecChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         std::string_view("-_.!~*'()").find(c) != std::string_view::npos;
+}
+
+bool ValidPrefix(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), SpecChar);
+}
+
+bool ValidSetSpec(std::string_view s) {
+  if (s.empty()) return false;
+  size_t start = 0;
+  while (true) {
+    size_t colon = s.find(':', start);
+    std::string_view part =
+        s.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start);
+    if (!ValidPrefix(part)) return false;
+    if (colon == std::string_view::npos) return true;
+    start = colon + 1;
+  }
+}
+
+bool IsHex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+int HexValue(char c) {
+  return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10);
+}
+
+// An absolute URI in ASCII (RFC 3986 characters, '%' followed by two hex digits): what an OAI
+// identifier must be. Anything else is an argument of illegal syntax.
+bool ValidUri(std::string_view s) {
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == s.size()) return false;
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  if (!alpha(s[0])) return false;
+  for (size_t i = 1; i < colon; ++i)
+    if (!alpha(s[i]) && !(s[i] >= '0' && s[i] <= '9') && s[i] != '+' && s[i] != '-' &&
+        s[i] != '.')
+      return false;
+  for (size_t i = colon + 1; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '%') {
+      if (i + 2 >= s.size() || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) return false;
+      i += 2;
+      continue;
+    }
+    bool ok = alpha(c) || (c >= '0' && c <= '9') ||
+              std::string_view("-._~:/?#[]@!$&'()*+,;=").find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool ParseDigits(std::string_view s, int& out) {
+  if (s.empty()) return false;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+bool ValidDay(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= (m == 2 && leap ? 29 : kDays[m - 1]);
+}
+
+// At most `max` bytes of `s`, cut at a character boundary, "…" added when cut.
+std::string Clip(std::string_view s, size_t max = kMaxEchoedValue) {
+  if (s.size() <= max) return std::string(s);
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end)) + "…";
+}
+
+// ---------------------------------------------------------------------------------------------
+// base64url without padding, for resumption tokens.
+
+constexpr std::string_view kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string Base64Url(std::string_view in) {
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4);
+  size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16 |
+                 static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8 |
+                 static_cast<unsigned char>(in[i + 2]);
+    out += kB64[v >> 18 & 63];
+    out += kB64[v >> 12 & 63];
+    out += kB64[v >> 6 & 63];
+    out += kB64[v & 63];
+  }
+  if (i + 1 == in.size()) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16;
+    out += kB64[v >> 18 & 63];
+    out += kB64[v >> 12 & 63];
+  } else if (i + 2 == in.size()) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16 |
+                 static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8;
+    out += kB64[v >> 18 & 63];
+    out += kB64[v >> 12 & 63];
+    out += kB64[v >> 6 & 63];
+  }
+  return out;
+}
+
+std::optional<std::string> FromBase64Url(std::string_view in) {
+  if (in.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    size_t v = kB64.find(c);
+    if (v == std::string_view::npos) return std::nullopt;
+    acc = acc << 6 | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>(acc >> bits & 0xFF);
+    }
+  }
+  if (acc & ((1u << bits) - 1)) return std::nullopt;  // non-canonical trailing bits
+  return out;
+}
+
+std::optional<int64_t> ParseCount(std::string_view s) {
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML output.
+
+using Attrs = std::vector<std::pair<std::string_view, std::string>>;
+
+class XmlWriter {
+ public:
+  explicit XmlWriter(int depth = 0) : depth_(depth) {}
+
+  void Open(std::string_view name, const Attrs& attrs = {}) {
+    StartTag(name, attrs);
+    out_ += ">\n";
+    ++depth_;
+  }
+  void Close(std::string_view name) {
+    --depth_;
+    Indent();
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+  }
+  // <name …>text</name>
+  void Leaf(std::string_view name, std::string_view text, const Attrs& attrs = {}) {
+    StartTag(name, attrs);
+    out_ += '>';
+    out_ += XmlText(text);
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+  }
+  // Only when there is text.
+  void Optional(std::string_view name, std::string_view text, const Attrs& attrs = {}) {
+    if (!text.empty()) Leaf(name, text, attrs);
+  }
+  void Empty(std::string_view name, const Attrs& attrs = {}) {
+    StartTag(name, attrs);
+    out_ += "/>\n";
+  }
+  void Raw(std::string_view xml) { out_ += xml; }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void Indent() { out_.append(static_cast<size_t>(depth_) * 2, ' '); }
+  void StartTag(std::string_view name, const Attrs& attrs) {
+    Indent();
+    out_ += '<';
+    out_ += name;
+    for (const auto& [k, v] : attrs) {
+      out_ += ' ';
+      out_ += k;
+      out_ += "=\"";
+      out_ += XmlText(v, true);
+      out_ += '"';
+    }
+  }
+
+  std::string out_;
+  int depth_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Items: public tasks and the tasks once shown that are no longer public.
+
+struct SetFilter {
+  enum class Kind { kAll, kProgramAny, kProgram, kFieldAny, kField, kSource, kNothing };
+  Kind kind = Kind::kAll;
+  std::string value;
+};
+
+// A set spec the repository knows, or kNothing (an unknown set holds no records).
+SetFilter ResolveSet(std::string_view spec) {
+  using K = SetFilter::Kind;
+  if (spec.empty() || spec == "source") return {K::kAll, ""};
+  if (spec == "program") return {K::kProgramAny, ""};
+  if (spec == "field") return {K::kFieldAny, ""};
+  size_t colon = spec.find(':');
+  if (colon == std::string_view::npos || spec.find(':', colon + 1) != std::string_view::npos)
+    return {K::kNothing, ""};
+  std::string_view top = spec.substr(0, colon);
+  auto value = OaiSetComponentDecode(spec.substr(colon + 1));
+  if (!value) return {K::kNothing, ""};
+  if (top == "program") return {K::kProgram, *value};
+  if (top == "field")
+    return value->size() == 1 && registry::FindField(*value) ? SetFilter{K::kField, *value}
+                                                             : SetFilter{K::kNothing, ""};
+  if (top == "source") return {K::kSource, *value};
+  return {K::kNothing, ""};
+}
+
+struct Item {
+  int64_t id = 0;
+  std::string datestamp;
+  bool deleted = false;
+  std::string program_code, field_top, source;  // what decides its sets
+  // Public items: the seq of the task's latest change in the same read, and whether the
+  // provider's memory (oai_published) already holds this version.
+  int64_t last_seq = 0;
+  bool remembered = false;
+};
+
+std::vector<std::string> SetSpecs(const Item& item) {
+  std::vector<std::string> out;
+  if (!item.program_code.empty()) out.push_back("program:" + OaiSetComponent(item.program_code));
+  if (!item.field_top.empty()) out.push_back("field:" + item.field_top);
+  if (!item.source.empty()) out.push_back("source:" + OaiSetComponent(item.source));
+  return out;
+}
+
+struct ItemQuery {
+  SetFilter set;
+  std::string from, until;  // inclusive bounds, "" for none
+  int64_t after_id = 0;
+  std::optional<int64_t> only_id;
+  int64_t limit = 0;  // 0: count instead
+};
+
+std::string FieldTop(const std::string& field_code) {
+  return field_code.empty() ? "" : field_code.substr(0, 1);
+}
+
+// Public tasks matching the query, by id (or their number when q.limit is 0).
+Result<std::vector<Item>> PublicItems(store::Db& db, const ItemQuery& q, int64_t* count) {
+  using K = SetFilter::Kind;
+  std::string sql = count ? "SELECT COUNT(*) FROM tasks t LEFT JOIN programs g ON g.id = t.program_id"
+                          : "SELECT t.id, t.updated_at, COALESCE(g.code, ''), "
+                            "COALESCE(t.field_code, ''), t.source, "
+                            "(SELECT MAX(c.seq) FROM change_log c WHERE c.entity = 'task' AND "
+                            "c.entity_id = t.id), p.program_code, p.field_top, p.source, "
+                            "p.seen_seq FROM tasks t LEFT JOIN programs g ON g.id = t.program_id "
+                            "LEFT JOIN oai_published p ON p.task_id = t.id";
+  store::Params params;
+  sql += " WHERE t.confidentiality = 'public' AND t.id > ?";
+  params.push_back(q.after_id);
+  if (q.only_id) {
+    sql += " AND t.id = ?";
+    params.push_back(*q.only_id);
+  }
+  switch (q.set.kind) {
+    case K::kAll:
+      break;
+    case K::kProgramAny:
+      sql += " AND t.program_id IS NOT NULL";
+      break;
+    case K::kProgram:
+      sql += " AND g.code = ?";
+      params.push_back(q.set.value);
+      break;
+    case K::kFieldAny:
+      sql += " AND t.field_code IS NOT NULL AND t.field_code <> ''";
+      break;
+    case K::kField:
+      sql += " AND SUBSTR(t.field_code, 1, 1) = ?";
+      params.push_back(q.set.value);
+      break;
+    case K::kSource:
+      sql += " AND t.source = ?";
+      params.push_back(q.set.value);
+      break;
+    case K::kNothing:
+      sql += " AND 1 = 0";
+      break;
+  }
+  if (!q.from.empty()) {
+    sql += " AND t.updated_at >= ?";
+    params.push_back(q.from);
+  }
+  if (!q.until.empty()) {
+    sql += " AND t.updated_at <= ?";
+    params.push_back(q.until);
+  }
+  if (count) {
+    KETNOI_ASSIGN_OR_RETURN(store::Rows rows, db.Query(sql, params));
+    *count = rows.Int(0, 0);
+    return std::vector<Item>{};
+  }
+  sql += " ORDER BY t.id LIMIT ?";
+  params.push_back(q.limit);
+  KETNOI_ASSIGN_OR_RETURN(store::Rows rows, db.Query(sql, params));
+  std::vector<Item> out;
+  out.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Item it;
+    it.id = rows.Int(i, 0);
+    it.datestamp = rows.Text(i, 1);
+    it.program_code = rows.Text(i, 2);
+    it.field_top = FieldTop(rows.Text(i, 3));
+    it.source = rows.Text(i, 4);
+    it.last_seq = rows.Int(i, 5);
+    it.remembered = !rows.IsNull(i, 9) && rows.Text(i, 6) == it.program_code &&
+                    rows.Text(i, 7) == it.field_top && rows.Text(i, 8) == it.source &&
+                    rows.Int(i, 9) >= it.last_seq;
+    out.push_back(std::move(it));
+  }
+  return out;
+}
+
+// Tasks once shown as public that are not public now (restricted, secret or deleted), by id.
+// Their datestamp is the first change after the version last shown; their sets those it had.
+Result<std::vector<Item>> DeletedItems(store::Db& db, const ItemQuery& q, int64_t* count) {
+  using K = SetFilter::Kind;
+  std::string sql =
+      "SELECT p.task_id, p.program_code, p.field_top, p.source, COALESCE((SELECT "
+      "MIN(c.changed_at) FROM change_log c WHERE c.entity = 'task' AND c.entity_id = p.task_id "
+      "AND c.seq > p.seen_seq), p.seen_at) AS ds FROM oai_published p LEFT JOIN tasks t ON t.id "
+      "= p.task_id WHERE (t.id IS NULL OR t.confidentiality <> 'public') AND p.task_id > ?";
+  store::Params params;
+  params.push_back(q.after_id);
+  if (q.only_id) {
+    sql += " AND p.task_id = ?";
+    params.push_back(*q.only_id);
+  }
+  switch (q.set.kind) {
+    case K::kAll:
+      break;
+    case K::kProgramAny:
+      sql += " AND p.program_code <> ''";
+      break;
+    case K::kProgram:
+      sql += " AND p.program_code = ?";
+      params.push_back(q.set.value);
+      break;
+    case K::kFieldAny:
+      sql += " AND p.field_top <> ''";
+      break;
+    case K::kField:
+      sql += " AND p.field_top = ?";
+      params.push_back(q.set.value);
+      break;
+    case K::kSource:
+      sql += " AND p.source = ?";
+      params.push_back(q.set.value);
+      break;
+    case K::kNothing:
+      sql += " AND 1 = 0";
+      break;
+  }
+  std::string outer = count ? "SELECT COUNT(*) FROM (" + sql + ") d WHERE 1 = 1"
+                            : "SELECT d.task_id, d.ds, d.program_code, d.field_top, d.source "
+                              "FROM (" +
+                                  sql + ") d WHERE 1 = 1";
+  if (!q.from.empty()) {
+    outer += " AND d.ds >= ?";
+    params.push_back(q.from);
+  }
+  if (!q.until.empty()) {
+    outer += " AND d.ds <= ?";
+    params.push_back(q.until);
+  }
+  if (count) {
+    KETNOI_ASSIGN_OR_RETURN(store::Rows rows, db.Query(outer, params));
+    *count = rows.Int(0, 0);
+    return std::vector<Item>{};
+  }
+  outer += " ORDER BY d.task_id LIMIT ?";
+  params.push_back(q.limit);
+  KETNOI_ASSIGN_OR_RETURN(store::Rows rows, db.Query(outer, params));
+  std::vector<Item> out;
+  out.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Item it;
+    it.id = rows.Int(i, 0);
+    it.datestamp = rows.Text(i, 1);
+    it.deleted = true;
+    it.program_code = rows.Text(i, 2);
+    it.field_top = rows.Text(i, 3);
+    it.source = rows.Text(i, 4);
+    out.push_back(std::move(it));
+  }
+  return out;
+}
+
+// Public and deleted items together, by id, at most q.limit.
+Result<std::vector<Item>> Items(store::Db& db, const ItemQuery& q) {
+  KETNOI_ASSIGN_OR_RETURN(std::vector<Item> pub, PublicItems(db, q, nullptr));
+  KETNOI_ASSIGN_OR_RETURN(std::vector<Item> del, DeletedItems(db, q, nullptr));
+  std::vector<Item> out;
+  out.reserve(pub.size() + del.size());
+  std::merge(std::make_move_iterator(pub.begin()), std::make_move_iterator(pub.end()),
+             std::make_move_iterator(del.begin()), std::make_move_iterator(del.end()),
+             std::back_inserter(out), [](const Item& a, const Item& b) { return a.id < b.id; });
+  if (static_cast<int64_t>(out.size()) > q.limit) out.resize(static_cast<size_t>(q.limit));
+  return out;
+}
+
+Result<int64_t> CountItems(store::Db& db, const ItemQuery& q) {
+  int64_t pub = 0, del = 0;
+  KETNOI_RETURN_IF_ERROR(PublicItems(db, q, &pub).status());
+  KETNOI_RETURN_IF_ERROR(DeletedItems(db, q, &del).status());
+  return pub + del;
+}
+
+// Remembers that these public items were shown (with their sets and the change they reflect),
+// so that each can be reported as deleted once it stops being public.
+Status Remember(store::Db& db, const std::vector<Item>& items, const std::string& now) {
+  std::vector<const Item*> todo;
+  for (const Item& it : items)
+    if (!it.deleted && !it.remembered) todo.push_back(&it);
+  if (todo.empty()) return Status::Ok();
+  auto write = [&]() -> Status {
+    for (const Item* it : todo)
+      KETNOI_RETURN_IF_ERROR(db.Exec(
+          "INSERT INTO oai_published (task_id, program_code, field_top, source, seen_seq, "
+          "seen_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO UPDATE SET program_code = "
+          "excluded.program_code, field_top = excluded.field_top, source = excluded.source, "
+          "seen_seq = CASE WHEN excluded.seen_seq > oai_published.seen_seq THEN "
+          "excluded.seen_seq ELSE oai_published.seen_seq END, seen_at = excluded.seen_at",
+          {it->id, it->program_code, it->field_top, it->source, it->last_seq, now}));
+    return Status::Ok();
+  };
+  if (db.InTransaction()) return write();
+  store::Transaction tx(db);
+  KETNOI_RETURN_IF_ERROR(tx.Begin());
+  KETNOI_RETURN_IF_ERROR(write());
+  return tx.Commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata.
+
+std::string TaskUrl(const OaiOptions& o, int64_t id) {
+  return o.site_url + "/tasks/" + std::to_string(id);
+}
+
+struct RecordData {
+  registry::TaskRecord rec;
+  std::vector<std::pair<registry::TaskMember, std::string>> members;  // with their names
+};
+
+void WriteDublinCore(XmlWriter& x, const RecordData& d, const OaiOptions& o) {
+  const registry::Task& t = d.rec.task;
+  x.Open("oai_dc:dc", {{"xmlns:oai_dc", std::string(kDcFormatNamespace)},
+                       {"xmlns:dc", std::string(kDcNamespace)},
+                       {"xsi:schemaLocation",
+                        std::string(kDcFormatNamespace) + " " + std::string(kDcFormatSchema)}});
+  const Attrs vi = {{"xml:lang", "vi"}};
+  x.Leaf("dc:title", t.title, vi);
+  x.Optional("dc:creator", d.rec.pi_name);
+  x.Optional("dc:subject", d.rec.field_name_vi, vi);
+  for (const auto& k : t.keywords) x.Optional("dc:subject", k, vi);
+  x.Optional("dc:description", t.abstract, vi);
+  x.Optional("dc:publisher", d.rec.host_name);
+  for (const auto& [m, name] : d.members)
+    if (m.role != "pi" && m.person_id != t.pi_id.value_or(0)) x.Optional("dc:contributor", name);
+  if (t.start) x.Leaf("dc:date", t.start->Iso());
+  x.Leaf("dc:type", registry::Label(registry::TaskKinds(), t.kind, "vi"), vi);
+  x.Leaf("dc:identifier", TaskUrl(o, t.id));
+  x.Optional("dc:identifier", t.code);
+  x.Leaf("dc:language", "vi");
+  x.Leaf("dc:coverage", "Hà Nội", vi);
+  x.Leaf("dc:rights", Render(Message("oai.rights"), "vi"), vi);
+  x.Close("oai_dc:dc");
+}
+
+void WriteKetnoi(XmlWriter& x, const RecordData& d, const OaiOptions& o) {
+  const registry::Task& t = d.rec.task;
+  const std::string ns = "ketnoi:";
+  auto n = [&](std::string_view local) { return ns + std::string(local); };
+  const Attrs vi = {{"xml:lang", "vi"}};
+  x.Open(n("Task"),
+         {{"xmlns:ketnoi", std::string(kOaiKetnoiNamespace)},
+          {"xsi:schemaLocation",
+           std::string(kOaiKetnoiNamespace) + " " + o.site_url + "/oai/ketnoi.xsd"},
+          {"id", std::to_string(t.id)}});
+  x.Optional(n("Code"), t.code);
+  x.Leaf(n("Title"), t.title, vi);
+  x.Leaf(n("Type"), registry::Label(registry::TaskKinds(), t.kind, "vi"), {{"code", t.kind}});
+  x.Leaf(n("Level"), registry::Label(registry::TaskLevels(), t.level, "vi"), {{"code", t.level}});
+  if (!t.field_code.empty())
+    x.Leaf(n("Subject"), d.rec.field_name_vi.empty() ? t.field_code : d.rec.field_name_vi,
+           {{"scheme", "QĐ 12/2008/QĐ-BKHCN"}, {"code", t.field_code}});
+  if (t.program_id)
+    x.Leaf(n("Program"), d.rec.program_name,
+           {{"id", std::to_string(*t.program_id)}, {"code", d.rec.program_code}});
+  if (t.host_id) {
+    x.Open(n("Host"), {{"id", std::to_string(*t.host_id)}});
+    x.Leaf(n("Name"), d.rec.host_name);
+    x.Optional(n("Acronym"), d.rec.host_short_name);
+    x.Optional(n("ParentBody"), d.rec.host_parent);
+    x.Optional(n("District"), d.rec.host_district);
+    x.Close(n("Host"));
+  }
+  if (t.pi_id)
+    x.Leaf(n("PrincipalInvestigator"), d.rec.pi_name, {{"id", std::to_string(*t.pi_id)}});
+  if (!d.members.empty()) {
+    x.Open(n("Team"));
+    for (const auto& [m, name] : d.members)
+      x.Leaf(n("Member"), name,
+             {{"id", std::to_string(m.person_id)},
+              {"role", m.role},
+              {"roleLabel", registry::Label(registry::MemberRoles(), m.role, "vi")}});
+    x.Close(n("Team"));
+  }
+  if (t.start) x.Leaf(n("StartDate"), t.start->Iso());
+  if (t.end) x.Leaf(n("EndDate"), t.end->Iso());
+  x.Open(n("Funding"), {{"currency", "VND"}});
+  x.Leaf(n("Amount"), std::to_string(t.budget_state.dong), {{"source", "state"}});
+  x.Leaf(n("Amount"), std::to_string(t.budget_other.dong), {{"source", "other"}});
+  x.Leaf(n("Amount"), std::to_string(t.TotalBudget().dong), {{"source", "total"}});
+  x.Close(n("Funding"));
+  x.Optional(n("Objectives"), t.objectives, vi);
+  x.Optional(n("Content"), t.content, vi);
+  x.Optional(n("Abstract"), t.abstract, vi);
+  for (const auto& k : t.keywords) x.Optional(n("Keyword"), k, vi);
+  if (!t.products.empty()) {
+    x.Open(n("Products"));
+    for (const auto& p : t.products) {
+      x.Open(n("Product"));
+      x.Leaf(n("Name"), p.name, vi);
+      if (p.quantity) x.Leaf(n("Quantity"), std::to_string(*p.quantity));
+      x.Optional(n("Unit"), p.unit, vi);
+      x.Optional(n("QualityTarget"), p.quality_target, vi);
+      x.Close(n("Product"));
+    }
+    x.Close(n("Products"));
+  }
+  x.Leaf(n("Status"), registry::Label(registry::TaskStatuses(), t.status, "vi"),
+         {{"code", t.status}});
+  x.Optional(n("ResultSummary"), t.result_summary, vi);
+  x.Optional(n("ArchiveNumber"), t.archive_no);
+  x.Optional(n("AppliedAt"), t.applied_at, vi);
+  x.Leaf(n("Source"), t.source);
+  x.Leaf(n("ExternalId"), t.external_id);
+  x.Leaf(n("URL"), TaskUrl(o, t.id));
+  x.Leaf(n("Created"), t.created_at);
+  x.Leaf(n("Updated"), t.updated_at);
+  x.Close(n("Task"));
+}
+
+constexpr std::string_view kKetnoiSchema = R"XSD(<?xml version="1.0" encoding="UTF-8"?>
+<!-- The `ketnoi` metadata format of the Ketnoi OAI-PMH provider: one S&T task of the Hanoi
+     Department of Science and Technology with every field of the registry. Element names follow
+     the OpenAIRE guidelines for CRIS managers loosely. Money is in đồng (VND, no minor unit). -->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:ketnoi="https://ketnoi.hanoi.gov.vn/oai/ketnoi/"
+           targetNamespace="https://ketnoi.hanoi.gov.vn/oai/ketnoi/"
+           elementFormDefault="qualified" attributeFormDefault="unqualified">
+
+  <!-- Text, optionally with xml:lang. -->
+  <xs:complexType name="textType">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <!-- A label of a controlled term, its code as attribute. -->
+  <xs:complexType name="termType">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="code" type="xs:string" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="subjectType">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="scheme" type="xs:string" use="required"/>
+        <xs:attribute name="code" type="xs:string" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="programType">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="id" type="xs:positiveInteger" use="required"/>
+        <xs:attribute name="code" type="xs:string" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="personType">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="id" type="xs:positiveInteger" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="memberType">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="id" type="xs:positiveInteger" use="required"/>
+        <xs:attribute name="role" type="xs:string" use="required"/>
+        <xs:attribute name="roleLabel" type="xs:string" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="hostType">
+    <xs:sequence>
+      <xs:element name="Name" type="xs:string"/>
+      <xs:element name="Acronym" type="xs:string" minOccurs="0"/>
+      <xs:element name="ParentBody" type="xs:string" minOccurs="0"/>
+      <xs:element name="District" type="xs:string" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="xs:positiveInteger" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="amountType">
+    <xs:simpleContent>
+      <xs:extension base="xs:nonNegativeInteger">
+        <xs:attribute name="source" use="required">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="state"/>
+              <xs:enumeration value="other"/>
+              <xs:enumeration value="total"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="productType">
+    <xs:sequence>
+      <xs:element name="Name" type="ketnoi:textType"/>
+      <xs:element name="Quantity" type="xs:nonNegativeInteger" minOccurs="0"/>
+      <xs:element name="Unit" type="ketnoi:textType" minOccurs="0"/>
+      <xs:element name="QualityTarget" type="ketnoi:textType" minOccurs="0"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:simpleType name="timestampType">
+    <xs:restriction base="xs:dateTime">
+      <xs:pattern value=".*Z"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:element name="Task">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="Code" type="xs:string" minOccurs="0"/>
+        <xs:element name="Title" type="ketnoi:textType"/>
+        <xs:element name="Type" type="ketnoi:termType"/>
+        <xs:element name="Level" type="ketnoi:termType"/>
+        <xs:element name="Subject" type="ketnoi:subjectType" minOccurs="0"/>
+        <xs:element name="Program" type="ketnoi:programType" minOccurs="0"/>
+        <xs:element name="Host" type="ketnoi:hostType" minOccurs="0"/>
+        <xs:element name="PrincipalInvestigator" type="ketnoi:personType" minOccurs="0"/>
+        <xs:element name="Team" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="Member" type="ketnoi:memberType" maxOccurs="unbounded"/>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="StartDate" type="xs:date" minOccurs="0"/>
+        <xs:element name="EndDate" type="xs:date" minOccurs="0"/>
+        <xs:element name="Funding">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="Amount" type="ketnoi:amountType" minOccurs="3" maxOccurs="3"/>
+            </xs:sequence>
+            <xs:attribute name="currency" type="xs:string" fixed="VND"/>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="Objectives" type="ketnoi:textType" minOccurs="0"/>
+        <xs:element name="Content" type="ketnoi:textType" minOccurs="0"/>
+        <xs:element name="Abstract" type="ketnoi:textType" minOccurs="0"/>
+        <xs:element name="Keyword" type="ketnoi:textType" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="Products" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="Product" type="ketnoi:productType" maxOccurs="unbounded"/>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="Status" type="ketnoi:termType"/>
+        <xs:element name="ResultSummary" type="ketnoi:textType" minOccurs="0"/>
+        <xs:element name="ArchiveNumber" type="xs:string" minOccurs="0"/>
+        <xs:element name="AppliedAt" type="ketnoi:textType" minOccurs="0"/>
+        <xs:element name="Source" type="xs:string"/>
+        <xs:element name="ExternalId" type="xs:string"/>
+        <xs:element name="URL" type="xs:anyURI"/>
+        <xs:element name="Created" type="ketnoi:timestampType"/>
+        <xs:element name="Updated" type="ketnoi:timestampType"/>
+      </xs:sequence>
+      <xs:attribute name="id" type="xs:positiveInteger" use="required"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+)XSD";
+
+// ---------------------------------------------------------------------------------------------
+// The response.
+
+bool KnownPrefix(std::string_view prefix) { return prefix == "oai_dc" || prefix == "ketnoi"; }
+
+OaiError Error(OaiErrorCode code, Message m) { return {code, std::move(m)}; }
+
+class Responder {
+ public:
+  Responder(registry::Registry& reg, const Clock& clock, const OaiOptions& o,
+            const OaiRequest& req)
+      : reg_(reg), db_(reg.db()), clock_(clock), o_(o), req_(req), body_(1) {}
+
+  Result<std::string> Run() {
+    now_ = FormatTimestamp(clock_.Now());
+    OaiParsed p = ParseOaiArguments(req_.arguments);
+    if (!p.ok()) return Document(p.errors, /*echo=*/false, p);
+    std::vector<OaiError> errors;
+    switch (*p.verb) {
+      case OaiVerb::kIdentify: {
+        KETNOI_ASSIGN_OR_RETURN(errors, Identify());
+        break;
+      }
+      case OaiVerb::kListMetadataFormats: {
+        KETNOI_ASSIGN_OR_RETURN(errors, ListMetadataFormats(p));
+        break;
+      }
+      case OaiVerb::kListSets: {
+        KETNOI_ASSIGN_OR_RETURN(errors, ListSets(p));
+        break;
+      }
+      case OaiVerb::kGetRecord: {
+        KETNOI_ASSIGN_OR_RETURN(errors, GetRecord(p));
+        break;
+      }
+      case OaiVerb::kListIdentifiers:
+      case OaiVerb::kListRecords: {
+        KETNOI_ASSIGN_OR_RETURN(errors, List(p));
+        break;
+      }
+    }
+    return Document(errors, /*echo=*/true, p);
+  }
+
+ private:
+  std::string BaseUrl() const { return o_.site_url + "/oai"; }
+
+  std::string Document(const std::vector<OaiError>& errors, bool echo, const OaiParsed& p) {
+    XmlWriter x;
+    x.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.Open("OAI-PMH", {{"xmlns", std::string(kOaiNamespace)},
+                       {"xmlns:xsi", std::string(kXsiNamespace)},
+                       {"xsi:schemaLocation",
+                        std::string(kOaiNamespace) + " " + std::string(kOaiSchema)}});
+    x.Leaf("responseDate", now_);
+    Attrs attrs;
+    if (echo) {
+      attrs.emplace_back("verb", std::string(OaiVerbName(*p.verb)));
+      auto add = [&](std::string_view name, const std::optional<std::string>& v) {
+        if (v) attrs.emplace_back(name, *v);
+      };
+      add("identifier", p.identifier);
+      add("metadataPrefix", p.metadata_prefix);
+      add("from", p.from);
+      add("until", p.until);
+      add("set", p.set);
+      add("resumptionToken", p.resumption_token);
+    }
+    x.Leaf("request", BaseUrl(), attrs);
+    if (!errors.empty()) {
+      for (const auto& e : errors)
+        x.Leaf("error", Render(e.message, req_.lang),
+               {{"code", std::string(OaiErrorCodeName(e.code))}});
+    } else {
+      x.Raw(body_.Take());
+    }
+    x.Close("OAI-PMH");
+    return x.Take();
+  }
+
+  Result<std::vector<OaiError>> Identify() {
+    // A lower bound of every datestamp: the first change of a task, or the oldest public task.
+    std::string earliest;
+    KETNOI_ASSIGN_OR_RETURN(
+        store::Rows first,
+        db_.Query("SELECT changed_at FROM change_log WHERE entity = 'task' ORDER BY seq LIMIT 1"));
+    if (!first.empty()) earliest = first.Text(0, 0);
+    KETNOI_ASSIGN_OR_RETURN(
+        store::Rows oldest,
+        db_.Query("SELECT MIN(updated_at) FROM tasks WHERE confidentiality = 'public'"));
+    std::string t = oldest.Text(0, 0);
+    if (!t.empty() && (earliest.empty() || t < earliest)) earliest = t;
+    if (earliest.empty()) earliest = now_;
+    body_.Open("Identify");
+    body_.Leaf("repositoryName", Render(Message("oai.repository_name"), "vi"));
+    body_.Leaf("baseURL", BaseUrl());
+    body_.Leaf("protocolVersion", "2.0");
+    body_.Leaf("adminEmail", o_.admin_email);
+    body_.Leaf("earliestDatestamp", earliest);
+    body_.Leaf("deletedRecord", "persistent");
+    body_.Leaf("granularity", "YYYY-MM-DDThh:mm:ssZ");
+    body_.Close("Identify");
+    return std::vector<OaiError>{};
+  }
+
+  // The item an identifier names (public or deleted), or nullopt.
+  Result<std::optional<Item>> FindItem(const std::string& identifier) {
+    auto id = OaiTaskId(identifier);
+    if (!id) return std::optional<Item>();
+    ItemQuery q;
+    q.only_id = *id;
+    q.limit = 1;
+    KETNOI_ASSIGN_OR_RETURN(std::vector<Item> items, Items(db_, q));
+    if (items.empty()) return std::optional<Item>();
+    return std::optional<Item>(std::move(items.front()));
+  }
+
+  Result<std::vector<OaiError>> ListMetadataFormats(const OaiParsed& p) {
+    if (p.identifier) {
+      KETNOI_ASSIGN_OR_RETURN(auto item, FindItem(*p.identifier));
+      if (!item)
+        return std::vector<OaiError>{Error(
+            OaiErrorCode::kIdDoesNotExist,
+            Message("oai.id_does_not_exist", {{"identifier", Clip(*p.identifier)}}))};
+    }
+    const std::pair<std::string_view, std::string> formats[] = {
+        {"oai_dc", std::string(kDcFormatSchema)}, {"ketnoi", o_.site_url + "/oai/ketnoi.xsd"}};
+    body_.Open("ListMetadataFormats");
+    for (const auto& [prefix, schema] : formats) {
+      body_.Open("metadataFormat");
+      body_.Leaf("metadataPrefix", prefix);
+      body_.Leaf("schema", schema);
+      body_.Leaf("metadataNamespace", prefix == "oai_dc" ? kDcFormatNamespace : kOaiKetnoiNamespace);
+      body_.Close("metadataFormat");
+    }
+    body_.Close("ListMetadataFormats");
+    return std::vector<OaiError>{};
+  }
+
+  Result<std::vector<OaiError>> ListSets(const OaiParsed& p) {
+    // Every set fits in one response: a token was never issued for ListSets.
+    if (p.resumption_token)
+      return std::vector<OaiError>{
+          Error(OaiErrorCode::kBadResumptionToken, Message("oai.bad_token"))};
+    const std::string& lang = req_.lang;
+    body_.Open("ListSets");
+    auto set = [&](const std::string& spec, const std::string& name) {
+      body_.Open("set");
+      body_.Leaf("setSpec", spec);
+      body_.Leaf("setName", name);
+      body_.Close("set");
+    };
+    set("program", Render(Message("oai.set_program"), lang));
+    KETNOI_ASSIGN_OR_RETURN(std::vector<registry::Program> programs, reg_.ListPrograms());
+    for (const auto& g : programs)
+      set("program:" + OaiSetComponent(g.code), g.code + " — " + g.name);
+    set("field", Render(Message("oai.set_field"), lang));
+    for (const auto& f : registry::FieldClassification())
+      if (f.code.size() == 1)
+        set("field:" + std::string(f.code), std::string(lang == "en" ? f.name_en : f.name_vi));
+    set("source", Render(Message("oai.set_source"), lang));
+    KETNOI_ASSIGN_OR_RETURN(
+        store::Rows sources,
+        db_.Query("SELECT source FROM tasks WHERE confidentiality = 'public' UNION SELECT source "
+                  "FROM oai_published ORDER BY 1"));
+    for (size_t i = 0; i < sources.size(); ++i) {
+      std::string s = sources.Text(i, 0);
+      set("source:" + OaiSetComponent(s),
+          Render(Message("oai.set_source_name", {{"source", s}}), lang));
+    }
+    body_.Close("ListSets");
+    return std::vector<OaiError>{};
+  }
+
+  // Full records of the public items (deleted ones have none). An item that stopped being
+  // public since it was listed is dropped from `items`.
+  Result<std::map<int64_t, RecordData>> LoadRecords(std::vector<Item>& items) {
+    std::vector<int64_t> ids;
+    for (const Item& it : items)
+      if (!it.deleted) ids.push_back(it.id);
+    std::map<int64_t, RecordData> out;
+    if (ids.empty()) return out;
+    KETNOI_ASSIGN_OR_RETURN(std::vector<registry::TaskRecord> recs, reg_.GetTaskRecords(ids));
+    std::set<int64_t> person_ids;
+    for (auto& r : recs) {
+      if (!r.task.IsPublic()) continue;
+      int64_t id = r.task.id;
+      out[id].rec = std::move(r);
+      for (const auto& m : out[id].rec.task.members) person_ids.insert(m.person_id);
+    }
+    std::unordered_map<int64_t, std::string> names;
+    if (!person_ids.empty()) {
+      std::string sql =
+          "SELECT id, full_name, academic_title, degree FROM people WHERE id IN (";
+      store::Params params;
+      for (int64_t pid : person_ids) {
+        sql += params.empty() ? "?" : ",?";
+        params.push_back(pid);
+      }
+      KETNOI_ASSIGN_OR_RETURN(store::Rows rows, db_.Query(sql + ")", params));
+      for (size_t i = 0; i < rows.size(); ++i) {
+        registry::Person person;
+        person.full_name = rows.Text(i, 1);
+        person.academic_title = rows.Text(i, 2);
+        person.degree = rows.Text(i, 3);
+        names[rows.Int(i, 0)] = person.DisplayName();
+      }
+    }
+    for (auto& [id, d] : out)
+      for (const auto& m : d.rec.task.members) d.members.emplace_back(m, names[m.person_id]);
+    // Keep the listing consistent with what is shown: a task changed in between is shown (and
+    // remembered) as read now; one no longer public is left out of this page.
+    std::optional<int64_t> fresh_seq;
+    std::vector<Item> kept;
+    for (Item& it : items) {
+      if (it.deleted) {
+        kept.push_back(std::move(it));
+        continue;
+      }
+      auto found = out.find(it.id);
+      if (found == out.end()) continue;
+      const registry::TaskRecord& r = found->second.rec;
+      if (r.task.updated_at != it.datestamp || r.program_code != it.program_code ||
+          FieldTop(r.task.field_code) != it.field_top || r.task.source != it.source) {
+        if (!fresh_seq) {
+          KETNOI_ASSIGN_OR_RETURN(int64_t s, store::LastSeq(db_));
+          fresh_seq = s;
+        }
+        it.datestamp = r.task.updated_at;
+        it.program_code = r.program_code;
+        it.field_top = FieldTop(r.task.field_code);
+        it.source = r.task.source;
+        it.last_seq = *fresh_seq;
+        it.remembered = false;
+      }
+      kept.push_back(std::move(it));
+    }
+    items = std::move(kept);
+    return out;
+  }
+
+  void WriteHeader(const Item& it) {
+    body_.Open("header", it.deleted ? Attrs{{"status", "deleted"}} : Attrs{});
+    body_.Leaf("identifier", OaiIdentifier(it.id));
+    body_.Leaf("datestamp", it.datestamp);
+    if (!it.deleted)
+      for (const auto& s : SetSpecs(it)) body_.Leaf("setSpec", s);
+    body_.Close("header");
+  }
+
+  void WriteRecord(const Item& it, const std::map<int64_t, RecordData>& records,
+                   const std::string& prefix) {
+    body_.Open("record");
+    WriteHeader(it);
+    auto found = records.find(it.id);
+    if (!it.deleted && found != records.end()) {
+      body_.Open("metadata");
+      if (prefix == "ketnoi")
+        WriteKetnoi(body_, found->second, o_);
+      else
+        WriteDublinCore(body_, found->second, o_);
+      body_.Close("metadata");
+    }
+    body_.Close("record");
+  }
+
+  Result<std::vector<OaiError>> GetRecord(const OaiParsed& p) {
+    std::vector<OaiError> errors;
+    KETNOI_ASSIGN_OR_RETURN(auto item, FindItem(*p.identifier));
+    if (!item)
+      errors.push_back(
+          Error(OaiErrorCode::kIdDoesNotExist,
+                Message("oai.id_does_not_exist", {{"identifier", Clip(*p.identifier)}})));
+    if (!KnownPrefix(*p.metadata_prefix))
+      errors.push_back(Error(OaiErrorCode::kCannotDisseminateFormat,
+                             Message("oai.cannot_disseminate_format",
+                                     {{"prefix", Clip(*p.metadata_prefix)}})));
+    if (!errors.empty()) return errors;
+    std::vector<Item> items{std::move(*item)};
+    KETNOI_ASSIGN_OR_RETURN(auto records, LoadRecords(items));
+    if (items.empty())  // stopped being public a moment ago
+      return std::vector<OaiError>{
+          Error(OaiErrorCode::kIdDoesNotExist,
+                Message("oai.id_does_not_exist", {{"identifier", Clip(*p.identifier)}}))};
+    KETNOI_RETURN_IF_ERROR(Remember(db_, items, now_));
+    body_.Open("GetRecord");
+    WriteRecord(items.front(), records, *p.metadata_prefix);
+    body_.Close("GetRecord");
+    return std::vector<OaiError>{};
+  }
+
+  Result<std::vector<OaiError>> List(const OaiParsed& p) {
+    const bool records = *p.verb == OaiVerb::kListRecords;
+    int64_t now_unix = std::chrono::duration_cast<std::chrono::seconds>(
+                           clock_.Now().time_since_epoch())
+                           .count();
+    KETNOI_ASSIGN_OR_RETURN(std::string secret, OaiTokenSecret(db_, clock_));
+    OaiTokenState state;
+    bool resumed = false;
+    if (p.resumption_token) {
+      auto decoded = DecodeResumptionToken(*p.resumption_token, secret);
+      if (!decoded || decoded->verb != *p.verb)
+        return std::vector<OaiError>{
+            Error(OaiErrorCode::kBadResumptionToken, Message("oai.bad_token"))};
+      if (decoded->expires < now_unix)
+        return std::vector<OaiError>{Error(
+            OaiErrorCode::kBadResumptionToken,
+            Message("oai.token_expired",
+                    {{"at", FormatTimestamp(std::chrono::system_clock::time_point(
+                                std::chrono::seconds(decoded->expires)))}}))};
+      state = *decoded;
+      resumed = true;
+    } else {
+      if (!KnownPrefix(*p.metadata_prefix))
+        return std::vector<OaiError>{Error(OaiErrorCode::kCannotDisseminateFormat,
+                                           Message("oai.cannot_disseminate_format",
+                                                   {{"prefix", Clip(*p.metadata_prefix)}}))};
+      state.verb = *p.verb;
+      state.metadata_prefix = *p.metadata_prefix;
+      state.set = p.set.value_or("");
+      state.from_bound = p.from_bound;
+      state.until_bound = p.until_bound;
+    }
+    ItemQuery q;
+    q.set = ResolveSet(state.set);
+    q.from = state.from_bound;
+    q.until = state.until_bound;
+    q.after_id = state.after_id;
+    const int page = std::max(1, o_.page_size);
+    q.limit = page + 1;
+    std::vector<Item> items;
+    if (q.set.kind != SetFilter::Kind::kNothing) {
+      KETNOI_ASSIGN_OR_RETURN(items, Items(db_, q));
+    }
+    bool more = static_cast<int64_t>(items.size()) > page;
+    if (more) items.resize(static_cast<size_t>(page));
+    std::map<int64_t, RecordData> recs;
+    if (records) {
+      KETNOI_ASSIGN_OR_RETURN(recs, LoadRecords(items));
+    }
+    if (items.empty())
+      return std::vector<OaiError>{
+          Error(OaiErrorCode::kNoRecordsMatch, Message("oai.no_records_match"))};
+    if (!resumed) {
+      ItemQuery cq = q;
+      cq.limit = 0;
+      KETNOI_ASSIGN_OR_RETURN(state.complete_list_size, CountItems(db_, cq));
+    }
+    KETNOI_RETURN_IF_ERROR(Remember(db_, items, now_));
+
+    std::string_view element = records ? "ListRecords" : "ListIdentifiers";
+    body_.Open(element);
+    for (const Item& it : items) {
+      if (records)
+        WriteRecord(it, recs, state.metadata_prefix);
+      else
+        WriteHeader(it);
+    }
+    const int64_t cursor = state.cursor;
+    const int64_t returned = cursor + static_cast<int64_t>(items.size());
+    // The count taken when the harvest began; on the last page, what was actually returned.
+    const int64_t size = more ? std::max(state.complete_list_size, returned + 1) : returned;
+    Attrs attrs = {{"completeListSize", std::to_string(size)},
+                   {"cursor", std::to_string(cursor)}};
+    if (more) {
+      OaiTokenState next = state;
+      next.after_id = items.back().id;
+      next.cursor = returned;
+      next.complete_list_size = size;
+      next.expires = now_unix + o_.token_lifetime.count();
+      attrs.insert(attrs.begin(),
+                   std::pair<std::string_view, std::string>(
+                       "expirationDate", FormatTimestamp(std::chrono::system_clock::time_point(
+                                             std::chrono::seconds(next.expires)))));
+      body_.Leaf("resumptionToken", EncodeResumptionToken(next, secret), attrs);
+    } else if (resumed) {
+      body_.Empty("resumptionToken", attrs);  // the list is complete
+    }
+    body_.Close(element);
+    return std::vector<OaiError>{};
+  }
+
+  registry::Registry& reg_;
+  store::Db& db_;
+  const Clock& clock_;
+  const OaiOptions& o_;
+  const OaiRequest& req_;
+  XmlWriter body_;
+  std::string now_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+std::string_view OaiVerbName(OaiVerb verb) {
+  for (const auto& [v, name] : kVerbs)
+    if (v == verb) return name;
+  return "";
+}
+
+std::optional<OaiVerb> OaiVerbFromName(std::string_view name) {
+  for (const auto& [v, n] : kVerbs)
+    if (n == name) return v;
+  return std::nullopt;
+}
+
+std::string_view OaiErrorCodeName(OaiErrorCode code) {
+  switch (code) {
+    case OaiErrorCode::kBadArgument:
+      return "badArgument";
+    case OaiErrorCode::kBadResumptionToken:
+      return "badResumptionToken";
+    case OaiErrorCode::kBadVerb:
+      return "badVerb";
+    case OaiErrorCode::kCannotDisseminateFormat:
+      return "cannotDisseminateFormat";
+    case OaiErrorCode::kIdDoesNotExist:
+      return "idDoesNotExist";
+    case OaiErrorCode::kNoRecordsMatch:
+      return "noRecordsMatch";
+    case OaiErrorCode::kNoMetadataFormats:
+      return "noMetadataFormats";
+    case OaiErrorCode::kNoSetHierarchy:
+      return "noSetHierarchy";
+  }
+  return "badArgument";
+}
+
+std::optional<std::string> OaiDateBound(std::string_view v, bool is_until) {
+  int y = 0, m = 0, d = 0;
+  if (v.size() != 10 && v.size() != 20) return std::nullopt;
+  if (v[4] != '-' || v[7] != '-' || !ParseDigits(v.substr(0, 4), y) ||
+      !ParseDigits(v.substr(5, 2), m) || !ParseDigits(v.substr(8, 2), d) || !ValidDay(y, m, d))
+    return std::nullopt;
+  if (v.size() == 10) return std::string(v) + (is_until ? "T23:59:59Z" : "T00:00:00Z");
+  int hh = 0, mm = 0, ss = 0;
+  if (v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[19] != 'Z' ||
+      !ParseDigits(v.substr(11, 2), hh) || !ParseDigits(v.substr(14, 2), mm) ||
+      !ParseDigits(v.substr(17, 2), ss) || hh > 23 || mm > 59 || ss > 59)
+    return std::nullopt;
+  return std::string(v);
+}
+
+OaiParsed ParseOaiArguments(const OaiArguments& arguments) {
+  OaiParsed p;
+  auto bad = [&](Message m) { p.errors.push_back({OaiErrorCode::kBadArgument, std::move(m)}); };
+
+  // The verb first: without a valid one nothing else is looked at.
+  std::vector<const std::string*> verbs;
+  for (const auto& [k, v] : arguments)
+    if (k == "verb") verbs.push_back(&v);
+  if (verbs.empty()) {
+    p.errors.push_back({OaiErrorCode::kBadVerb, Message("oai.verb_missing")});
+    return p;
+  }
+  if (verbs.size() > 1) {
+    p.errors.push_back({OaiErrorCode::kBadVerb, Message("oai.verb_repeated")});
+    return p;
+  }
+  p.verb = OaiVerbFromName(*verbs.front());
+  if (!p.verb) {
+    p.errors.push_back(
+        {OaiErrorCode::kBadVerb, Message("oai.verb_unknown", {{"verb", Clip(*verbs.front())}})});
+    return p;
+  }
+  const OaiVerb verb = *p.verb;
+  const std::string verb_name(OaiVerbName(verb));
+
+  // Which arguments the verb takes.
+  auto slot = [&](std::string_view name) -> std::optional<std::string>* {
+    bool list = verb == OaiVerb::kListIdentifiers || verb == OaiVerb::kListRecords;
+    if (name == "identifier" &&
+        (verb == OaiVerb::kGetRecord || verb == OaiVerb::kListMetadataFormats))
+      return &p.identifier;
+    if (name == "metadataPrefix" && (verb == OaiVerb::kGetRecord || list))
+      return &p.metadata_prefix;
+    if (name == "from" && list) return &p.from;
+    if (name == "until" && list) return &p.until;
+    if (name == "set" && list) return &p.set;
+    if (name == "resumptionToken" && (list || verb == OaiVerb::kListSets))
+      return &p.resumption_token;
+    return nullptr;
+  };
+  std::set<std::string> repeated;
+  for (const auto& [k, v] : arguments) {
+    if (k == "verb") continue;
+    std::optional<std::string>* target = slot(k);
+    if (!target) {
+      bad(Message("oai.argument_unknown", {{"name", Clip(k)}, {"verb", verb_name}}));
+      continue;
+    }
+    if (*target) {
+      if (repeated.insert(k).second) bad(Message("oai.argument_repeated", {{"name", k}}));
+      continue;
+    }
+    *target = v;
+  }
+  // Each argument once: a repeated one is not looked at further.
+  auto given = [&](const std::optional<std::string>& v, std::string_view name) {
+    return v && !repeated.count(std::string(name));
+  };
+
+  // Exclusive resumptionToken; required arguments.
+  if (p.resumption_token) {
+    if (p.metadata_prefix || p.from || p.until || p.set)
+      bad(Message("oai.token_exclusive"));
+  } else {
+    auto require = [&](const std::optional<std::string>& v, std::string_view name) {
+      if (!v) bad(Message("oai.argument_missing", {{"name", std::string(name)}}));
+    };
+    if (verb == OaiVerb::kGetRecord) require(p.identifier, "identifier");
+    if (verb == OaiVerb::kGetRecord || verb == OaiVerb::kListIdentifiers ||
+        verb == OaiVerb::kListRecords)
+      require(p.metadata_prefix, "metadataPrefix");
+  }
+
+  // Syntax.
+  if (given(p.identifier, "identifier") && !ValidUri(*p.identifier))
+    bad(Message("oai.bad_identifier", {{"value", Clip(*p.identifier)}}));
+  if (given(p.metadata_prefix, "metadataPrefix") && !ValidPrefix(*p.metadata_prefix))
+    bad(Message("oai.bad_prefix", {{"value", Clip(*p.metadata_prefix)}}));
+  if (given(p.set, "set") && !ValidSetSpec(*p.set))
+    bad(Message("oai.bad_set", {{"value", Clip(*p.set)}}));
+  if (given(p.resumption_token, "resumptionToken") && p.resumption_token->empty())
+    bad(Message("oai.argument_empty", {{"name", "resumptionToken"}}));
+  bool dates_ok = true;
+  if (given(p.from, "from")) {
+    if (auto b = OaiDateBound(*p.from, false))
+      p.from_bound = *b;
+    else {
+      bad(Message("oai.bad_date", {{"name", "from"}, {"value", Clip(*p.from)}}));
+      dates_ok = false;
+    }
+  }
+  if (given(p.until, "until")) {
+    if (auto b = OaiDateBound(*p.until, true))
+      p.until_bound = *b;
+    else {
+      bad(Message("oai.bad_date", {{"name", "until"}, {"value", Clip(*p.until)}}));
+      dates_ok = false;
+    }
+  }
+  if (dates_ok && !p.from_bound.empty() && !p.until_bound.empty()) {
+    if (p.from->size() != p.until->size())
+      bad(Message("oai.granularity_mismatch"));
+    else if (*p.from > *p.until)
+      bad(Message("oai.from_after_until", {{"from", *p.from}, {"until", *p.until}}));
+  }
+  return p;
+}
+
+std::string OaiIdentifier(int64_t task_id) {
+  return std::string(kOaiIdentifierPrefix) + std::to_string(task_id);
+}
+
+std::optional<int64_t> OaiTaskId(std::string_view identifier) {
+  if (identifier.substr(0, kOaiIdentifierPrefix.size()) != kOaiIdentifierPrefix)
+    return std::nullopt;
+  std::string_view digits = identifier.substr(kOaiIdentifierPrefix.size());
+  if (digits.empty() || digits.size() > 18 || digits[0] == '0') return std::nullopt;
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (ec != std::errc() || ptr != digits.data() + digits.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::string OaiSetComponent(std::string_view name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : name) {
+    if (SpecChar(c) && c != '~') {
+      out += c;
+    } else {
+      auto b = static_cast<unsigned char>(c);
+      out += '~';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> OaiSetComponentDecode(std::string_view component) {
+  if (component.empty()) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < component.size(); ++i) {
+    char c = component[i];
+    if (c == '~') {
+      if (i + 2 >= component.size() || !IsHex(component[i + 1]) || !IsHex(component[i + 2]))
+        return std::nullopt;
+      out += static_cast<char>(HexValue(component[i + 1]) * 16 + HexValue(component[i + 2]));
+      i += 2;
+    } else if (SpecChar(c)) {
+      out += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+std::string XmlText(std::string_view raw, bool attribute) {
+  std::string text = text::Nfc(raw);
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        continue;
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
+      case '"':
+        out += "&quot;";
+        continue;
+      case '\r':
+        out += "&#13;";
+        continue;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        continue;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20) continue;  // other C0 controls are not XML characters
+    // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters either.
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
+         static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string EncodeResumptionToken(const OaiTokenState& s, std::string_view secret) {
+  std::string payload = "1\n" + std::string(OaiVerbName(s.verb)) + "\n" + s.metadata_prefix +
+                        "\n" + s.set + "\n" + s.from_bound + "\n" + s.until_bound + "\n" +
+                        std::to_string(s.after_id) + "\n" + std::to_string(s.cursor) + "\n" +
+                        std::to_string(s.complete_list_size) + "\n" + std::to_string(s.expires);
+  std::string body = Base64Url(payload);
+  std::string mac =
+      crypto::KeyedBlake2bHex(secret, std::string(kTokenContext) + body, kTokenMacBytes);
+  return body + "." + mac;
+}
+
+std::optional<OaiTokenState> DecodeResumptionToken(std::string_view token,
+                                                   std::string_view secret) {
+  if (token.size() > 2048) return std::nullopt;
+  size_t dot = token.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  std::string_view body = token.substr(0, dot);
+  std::string_view mac = token.substr(dot + 1);
+  std::string expected =
+      crypto::KeyedBlake2bHex(secret, std::string(kTokenContext) + std::string(body), kTokenMacBytes);
+  if (!crypto::ConstantTimeEqual(mac, expected)) return std::nullopt;
+  auto payload = FromBase64Url(body);
+  if (!payload) return std::nullopt;
+  std::vector<std::string_view> f;
+  std::string_view rest = *payload;
+  while (true) {
+    size_t nl = rest.find('\n');
+    f.push_back(rest.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    rest.remove_prefix(nl + 1);
+  }
+  if (f.size() != 10 || f[0] != "1") return std::nullopt;
+  OaiTokenState s;
+  auto verb = OaiVerbFromName(f[1]);
+  if (!verb || (*verb != OaiVerb::kListIdentifiers && *verb != OaiVerb::kListRecords))
+    return std::nullopt;
+  s.verb = *verb;
+  if (!ValidPrefix(f[2]) || (!f[3].empty() && !ValidSetSpec(f[3]))) return std::nullopt;
+  s.metadata_prefix = std::string(f[2]);
+  s.set = std::string(f[3]);
+  if ((!f[4].empty() && f[4].size() != 20) || (!f[5].empty() && f[5].size() != 20))
+    return std::nullopt;
+  s.from_bound = std::string(f[4]);
+  s.until_bound = std::string(f[5]);
+  auto after = ParseCount(f[6]), cursor = ParseCount(f[7]), size = ParseCount(f[8]),
+       expires = ParseCount(f[9]);
+  if (!after || !cursor || !size || !expires) return std::nullopt;
+  s.after_id = *after;
+  s.cursor = *cursor;
+  s.complete_list_size = *size;
+  s.expires = *expires;
+  return s;
+}
+
+Result<std::string> OaiTokenSecret(store::Db& db, const Clock& clock) {
+  KETNOI_ASSIGN_OR_RETURN(store::Rows rows,
+                          db.Query("SELECT secret FROM oai_secret WHERE id = 1"));
+  if (!rows.empty()) return rows.Text(0, 0);
+  // First use: two workers may race here; the first insert wins and both read it back.
+  KETNOI_RETURN_IF_ERROR(
+      db.Exec("INSERT INTO oai_secret (id, secret, created_at) VALUES (1, ?, ?) ON CONFLICT (id) "
+              "DO NOTHING",
+              {crypto::RandomToken(32), clock.NowText()}));
+  KETNOI_ASSIGN_OR_RETURN(rows, db.Query("SELECT secret FROM oai_secret WHERE id = 1"));
+  if (rows.empty())
+    return Status::Internal({"store.query_failed", {{"reason", "oai_secret is empty"}}});
+  return rows.Text(0, 0);
+}
+
+std::string_view KetnoiMetadataSchema() { return kKetnoiSchema; }
+
+Result<std::string> OaiProvider::Handle(const OaiRequest& request) {
+  Responder r(registry_, clock_, options_, request);
+  return r.Run();
+}
+
+}  // namespace ketnoi::exchange
