@@ -66,9 +66,7 @@ bool ValidSetSpec(std::string_view s) {
 bool IsHex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-int HexValue(char c) {
-  return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10);
-}
+int HexValue(char c) { return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10); }
 
 // An absolute URI in ASCII (RFC 3986 characters, '%' followed by two hex digits): what an OAI
 // identifier must be. Anything else is an argument of illegal syntax.
@@ -78,8 +76,7 @@ bool ValidUri(std::string_view s) {
   auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
   if (!alpha(s[0])) return false;
   for (size_t i = 1; i < colon; ++i)
-    if (!alpha(s[i]) && !(s[i] >= '0' && s[i] <= '9') && s[i] != '+' && s[i] != '-' &&
-        s[i] != '.')
+    if (!alpha(s[i]) && !(s[i] >= '0' && s[i] <= '9') && s[i] != '+' && s[i] != '-' && s[i] != '.')
       return false;
   for (size_t i = colon + 1; i < s.size(); ++i) {
     char c = s[i];
@@ -124,7 +121,8 @@ std::string Clip(std::string_view s, size_t max = kMaxEchoedValue) {
 // ---------------------------------------------------------------------------------------------
 // base64url without padding, for resumption tokens.
 
-constexpr std::string_view kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view kB64 =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 std::string Base64Url(std::string_view in) {
   std::string out;
@@ -303,13 +301,14 @@ std::string FieldTop(const std::string& field_code) {
 // Public tasks matching the query, by id (or their number when q.limit is 0).
 Result<std::vector<Item>> PublicItems(store::Db& db, const ItemQuery& q, int64_t* count) {
   using K = SetFilter::Kind;
-  std::string sql = count ? "SELECT COUNT(*) FROM tasks t LEFT JOIN programs g ON g.id = t.program_id"
-                          : "SELECT t.id, t.updated_at, COALESCE(g.code, ''), "
-                            "COALESCE(t.field_code, ''), t.source, "
-                            "(SELECT MAX(c.seq) FROM change_log c WHERE c.entity = 'task' AND "
-                            "c.entity_id = t.id), p.program_code, p.field_top, p.source, "
-                            "p.seen_seq FROM tasks t LEFT JOIN programs g ON g.id = t.program_id "
-                            "LEFT JOIN oai_published p ON p.task_id = t.id";
+  std::string sql = count
+                        ? "SELECT COUNT(*) FROM tasks t LEFT JOIN programs g ON g.id = t.program_id"
+                        : "SELECT t.id, t.updated_at, COALESCE(g.code, ''), "
+                          "COALESCE(t.field_code, ''), t.source, "
+                          "(SELECT MAX(c.seq) FROM change_log c WHERE c.entity = 'task' AND "
+                          "c.entity_id = t.id), p.program_code, p.field_top, p.source, "
+                          "p.seen_seq FROM tasks t LEFT JOIN programs g ON g.id = t.program_id "
+                          "LEFT JOIN oai_published p ON p.task_id = t.id";
   store::Params params;
   sql += " WHERE t.confidentiality = 'public' AND t.id > ?";
   params.push_back(q.after_id);
@@ -538,11 +537,10 @@ void WriteKetnoi(XmlWriter& x, const RecordData& d, const OaiOptions& o) {
   const std::string ns = "ketnoi:";
   auto n = [&](std::string_view local) { return ns + std::string(local); };
   const Attrs vi = {{"xml:lang", "vi"}};
-  x.Open(n("Task"),
-         {{"xmlns:ketnoi", std::string(kOaiKetnoiNamespace)},
-          {"xsi:schemaLocation",
-           std::string(kOaiKetnoiNamespace) + " " + o.site_url + "/oai/ketnoi.xsd"},
-          {"id", std::to_string(t.id)}});
+  x.Open(n("Task"), {{"xmlns:ketnoi", std::string(kOaiKetnoiNamespace)},
+                     {"xsi:schemaLocation",
+                      std::string(kOaiKetnoiNamespace) + " " + o.site_url + "/oai/ketnoi.xsd"},
+                     {"id", std::to_string(t.id)}});
   x.Optional(n("Code"), t.code);
   x.Leaf(n("Title"), t.title, vi);
   x.Leaf(n("Type"), registry::Label(registry::TaskKinds(), t.kind, "vi"), {{"code", t.kind}});
@@ -776,8 +774,7 @@ OaiError Error(OaiErrorCode code, Message m) { return {code, std::move(m)}; }
 
 class Responder {
  public:
-  Responder(registry::Registry& reg, const Clock& clock, const OaiOptions& o,
-            const OaiRequest& req)
+  Responder(registry::Registry& reg, const Clock& clock, const OaiOptions& o, const OaiRequest& req)
       : reg_(reg), db_(reg.db()), clock_(clock), o_(o), req_(req), body_(1) {}
 
   Result<std::string> Run() {
@@ -817,10 +814,10 @@ class Responder {
   std::string Document(const std::vector<OaiError>& errors, bool echo, const OaiParsed& p) {
     XmlWriter x;
     x.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.Open("OAI-PMH", {{"xmlns", std::string(kOaiNamespace)},
-                       {"xmlns:xsi", std::string(kXsiNamespace)},
-                       {"xsi:schemaLocation",
-                        std::string(kOaiNamespace) + " " + std::string(kOaiSchema)}});
+    x.Open("OAI-PMH",
+           {{"xmlns", std::string(kOaiNamespace)},
+            {"xmlns:xsi", std::string(kXsiNamespace)},
+            {"xsi:schemaLocation", std::string(kOaiNamespace) + " " + std::string(kOaiSchema)}});
     x.Leaf("responseDate", now_);
     Attrs attrs;
     if (echo) {
@@ -888,9 +885,9 @@ class Responder {
     if (p.identifier) {
       KETNOI_ASSIGN_OR_RETURN(auto item, FindItem(*p.identifier));
       if (!item)
-        return std::vector<OaiError>{Error(
-            OaiErrorCode::kIdDoesNotExist,
-            Message("oai.id_does_not_exist", {{"identifier", Clip(*p.identifier)}}))};
+        return std::vector<OaiError>{
+            Error(OaiErrorCode::kIdDoesNotExist,
+                  Message("oai.id_does_not_exist", {{"identifier", Clip(*p.identifier)}}))};
     }
     const std::pair<std::string_view, std::string> formats[] = {
         {"oai_dc", std::string(kDcFormatSchema)}, {"ketnoi", o_.site_url + "/oai/ketnoi.xsd"}};
@@ -899,7 +896,8 @@ class Responder {
       body_.Open("metadataFormat");
       body_.Leaf("metadataPrefix", prefix);
       body_.Leaf("schema", schema);
-      body_.Leaf("metadataNamespace", prefix == "oai_dc" ? kDcFormatNamespace : kOaiKetnoiNamespace);
+      body_.Leaf("metadataNamespace",
+                 prefix == "oai_dc" ? kDcFormatNamespace : kOaiKetnoiNamespace);
       body_.Close("metadataFormat");
     }
     body_.Close("ListMetadataFormats");
@@ -959,8 +957,7 @@ class Responder {
     }
     std::unordered_map<int64_t, std::string> names;
     if (!person_ids.empty()) {
-      std::string sql =
-          "SELECT id, full_name, academic_title, degree FROM people WHERE id IN (";
+      std::string sql = "SELECT id, full_name, academic_title, degree FROM people WHERE id IN (";
       store::Params params;
       for (int64_t pid : person_ids) {
         sql += params.empty() ? "?" : ",?";
@@ -1041,9 +1038,9 @@ class Responder {
           Error(OaiErrorCode::kIdDoesNotExist,
                 Message("oai.id_does_not_exist", {{"identifier", Clip(*p.identifier)}})));
     if (!KnownPrefix(*p.metadata_prefix))
-      errors.push_back(Error(OaiErrorCode::kCannotDisseminateFormat,
-                             Message("oai.cannot_disseminate_format",
-                                     {{"prefix", Clip(*p.metadata_prefix)}})));
+      errors.push_back(
+          Error(OaiErrorCode::kCannotDisseminateFormat,
+                Message("oai.cannot_disseminate_format", {{"prefix", Clip(*p.metadata_prefix)}})));
     if (!errors.empty()) return errors;
     std::vector<Item> items{std::move(*item)};
     KETNOI_ASSIGN_OR_RETURN(auto records, LoadRecords(items));
@@ -1060,9 +1057,8 @@ class Responder {
 
   Result<std::vector<OaiError>> List(const OaiParsed& p) {
     const bool records = *p.verb == OaiVerb::kListRecords;
-    int64_t now_unix = std::chrono::duration_cast<std::chrono::seconds>(
-                           clock_.Now().time_since_epoch())
-                           .count();
+    int64_t now_unix =
+        std::chrono::duration_cast<std::chrono::seconds>(clock_.Now().time_since_epoch()).count();
     KETNOI_ASSIGN_OR_RETURN(std::string secret, OaiTokenSecret(db_, clock_));
     OaiTokenState state;
     bool resumed = false;
@@ -1072,18 +1068,18 @@ class Responder {
         return std::vector<OaiError>{
             Error(OaiErrorCode::kBadResumptionToken, Message("oai.bad_token"))};
       if (decoded->expires < now_unix)
-        return std::vector<OaiError>{Error(
-            OaiErrorCode::kBadResumptionToken,
-            Message("oai.token_expired",
-                    {{"at", FormatTimestamp(std::chrono::system_clock::time_point(
-                                std::chrono::seconds(decoded->expires)))}}))};
+        return std::vector<OaiError>{
+            Error(OaiErrorCode::kBadResumptionToken,
+                  Message("oai.token_expired",
+                          {{"at", FormatTimestamp(std::chrono::system_clock::time_point(
+                                      std::chrono::seconds(decoded->expires)))}}))};
       state = *decoded;
       resumed = true;
     } else {
       if (!KnownPrefix(*p.metadata_prefix))
-        return std::vector<OaiError>{Error(OaiErrorCode::kCannotDisseminateFormat,
-                                           Message("oai.cannot_disseminate_format",
-                                                   {{"prefix", Clip(*p.metadata_prefix)}}))};
+        return std::vector<OaiError>{Error(
+            OaiErrorCode::kCannotDisseminateFormat,
+            Message("oai.cannot_disseminate_format", {{"prefix", Clip(*p.metadata_prefix)}}))};
       state.verb = *p.verb;
       state.metadata_prefix = *p.metadata_prefix;
       state.set = p.set.value_or("");
@@ -1129,8 +1125,7 @@ class Responder {
     const int64_t returned = cursor + static_cast<int64_t>(items.size());
     // The count taken when the harvest began; on the last page, what was actually returned.
     const int64_t size = more ? std::max(state.complete_list_size, returned + 1) : returned;
-    Attrs attrs = {{"completeListSize", std::to_string(size)},
-                   {"cursor", std::to_string(cursor)}};
+    Attrs attrs = {{"completeListSize", std::to_string(size)}, {"cursor", std::to_string(cursor)}};
     if (more) {
       OaiTokenState next = state;
       next.after_id = items.back().id;
@@ -1272,8 +1267,7 @@ OaiParsed ParseOaiArguments(const OaiArguments& arguments) {
 
   // Exclusive resumptionToken; required arguments.
   if (p.resumption_token) {
-    if (p.metadata_prefix || p.from || p.until || p.set)
-      bad(Message("oai.token_exclusive"));
+    if (p.metadata_prefix || p.from || p.until || p.set) bad(Message("oai.token_exclusive"));
   } else {
     auto require = [&](const std::optional<std::string>& v, std::string_view name) {
       if (!v) bad(Message("oai.argument_missing", {{"name", std::string(name)}}));
@@ -1414,8 +1408,8 @@ std::string XmlText(std::string_view raw, bool attribute) {
 }
 
 std::string EncodeResumptionToken(const OaiTokenState& s, std::string_view secret) {
-  std::string payload = "1\n" + std::string(OaiVerbName(s.verb)) + "\n" + s.metadata_prefix +
-                        "\n" + s.set + "\n" + s.from_bound + "\n" + s.until_bound + "\n" +
+  std::string payload = "1\n" + std::string(OaiVerbName(s.verb)) + "\n" + s.metadata_prefix + "\n" +
+                        s.set + "\n" + s.from_bound + "\n" + s.until_bound + "\n" +
                         std::to_string(s.after_id) + "\n" + std::to_string(s.cursor) + "\n" +
                         std::to_string(s.complete_list_size) + "\n" + std::to_string(s.expires);
   std::string body = Base64Url(payload);
@@ -1431,8 +1425,8 @@ std::optional<OaiTokenState> DecodeResumptionToken(std::string_view token,
   if (dot == std::string_view::npos) return std::nullopt;
   std::string_view body = token.substr(0, dot);
   std::string_view mac = token.substr(dot + 1);
-  std::string expected =
-      crypto::KeyedBlake2bHex(secret, std::string(kTokenContext) + std::string(body), kTokenMacBytes);
+  std::string expected = crypto::KeyedBlake2bHex(
+      secret, std::string(kTokenContext) + std::string(body), kTokenMacBytes);
   if (!crypto::ConstantTimeEqual(mac, expected)) return std::nullopt;
   auto payload = FromBase64Url(body);
   if (!payload) return std::nullopt;
@@ -1468,8 +1462,7 @@ std::optional<OaiTokenState> DecodeResumptionToken(std::string_view token,
 }
 
 Result<std::string> OaiTokenSecret(store::Db& db, const Clock& clock) {
-  KETNOI_ASSIGN_OR_RETURN(store::Rows rows,
-                          db.Query("SELECT secret FROM oai_secret WHERE id = 1"));
+  KETNOI_ASSIGN_OR_RETURN(store::Rows rows, db.Query("SELECT secret FROM oai_secret WHERE id = 1"));
   if (!rows.empty()) return rows.Text(0, 0);
   // First use: two workers may race here; the first insert wins and both read it back.
   KETNOI_RETURN_IF_ERROR(

@@ -114,8 +114,7 @@ struct OaiTokenState {
 };
 std::string EncodeResumptionToken(const OaiTokenState& state, std::string_view secret);
 // nullopt when the token is malformed or its signature does not match (expiry is not checked).
-std::optional<OaiTokenState> DecodeResumptionToken(std::string_view token,
-                                                   std::string_view secret);
+std::optional<OaiTokenState> DecodeResumptionToken(std::string_view token, std::string_view secret);
 
 // The secret that signs resumption tokens: created once (random) in table oai_secret.
 Result<std::string> OaiTokenSecret(store::Db& db, const Clock& clock);

@@ -20,7 +20,8 @@ http::Response OaiHandler(const http::Request& req, http::Worker& w) {
   exchange::OaiRequest oai;
   // The protocol's arguments: the query string, and for a POST the urlencoded body.
   oai.arguments = req.query;
-  if (req.method == "POST") oai.arguments.insert(oai.arguments.end(), req.form.begin(), req.form.end());
+  if (req.method == "POST")
+    oai.arguments.insert(oai.arguments.end(), req.form.begin(), req.form.end());
   oai.lang = Lang(req);
   exchange::OaiOptions options;
   options.site_url = SiteUrl(w);
