@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD := build/$(PRESET)
 WERROR := $(if $(CI),ON,OFF)
 
-.PHONY: all setup configure build run test test-sanitize bench format clean
+.PHONY: all setup configure build run test test-sanitize bench fuzz format clean
 
 all: build
 
@@ -27,6 +27,9 @@ test: build
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize:
 	@$(MAKE) --no-print-directory test PRESET=debug
+
+fuzz: setup
+	@scripts/fuzz.sh $${FUZZ_SECONDS:-60}
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
