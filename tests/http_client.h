@@ -36,7 +36,8 @@ inline HttpReply HttpGet(int port, const std::string& target,
   }
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
-  if (!body.empty() || method == "POST") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST")
+    req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n" + body;
   ::send(fd, req.data(), req.size(), 0);
   std::string raw;
@@ -63,6 +64,19 @@ inline HttpReply HttpGet(int port, const std::string& target,
     line = end + 2;
   }
   reply.body = raw.substr(head_end + 4);
+  if (reply.Header("transfer-encoding") == "chunked") {  // streamed bodies: join the chunks
+    std::string joined;
+    size_t pos = 0;
+    while (pos < reply.body.size()) {
+      size_t eol = reply.body.find("\r\n", pos);
+      if (eol == std::string::npos) break;
+      size_t len = std::stoul(reply.body.substr(pos, eol - pos), nullptr, 16);
+      if (len == 0) break;
+      joined += reply.body.substr(eol + 2, len);
+      pos = eol + 2 + len + 2;
+    }
+    reply.body = std::move(joined);
+  }
   return reply;
 }
 

@@ -514,6 +514,7 @@ constexpr Entry kCatalog[] = {
      "The code of an existing program cannot be changed (current code: {value})."},
     {"web.code_taken", "Đã có chương trình mang mã {value}.",
      "There is already a program with the code {value}."},
+    {"web.export_all", "Tải toàn bộ kết quả", "Download every result"},
     {"web.edit_link", "Sửa bản ghi", "Edit the record"},
     {"web.edit_heading", "Sửa {kind}: {name}", "Edit {kind}: {name}"},
     {"web.field_academic_title", "Học hàm", "Academic title"},

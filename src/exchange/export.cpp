@@ -124,31 +124,38 @@ std::string CsvCell(std::string_view v) {
   return out + "\"";
 }
 
-Result<int64_t> ExportTasks(registry::Registry& reg, const search::Searcher& searcher,
-                            const search::SearchRequest& request, ExportFormat format,
-                            const std::string& lang, std::ostream& out,
-                            const ExportProgress& progress) {
-  KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> ids, searcher.MatchingIds(request));
-  int64_t rows = 0;
-  if (format == ExportFormat::kCsv) {
-    out << "\xEF\xBB\xBF";
-    std::string header;
-    for (const auto& c : Columns())
-      header += (header.empty() ? "" : ",") + CsvCell(lang == "en" ? c.en : c.vi);
-    out << header << "\r\n";
+TaskExporter::TaskExporter(registry::Registry& registry, std::vector<int64_t> ids,
+                           ExportFormat format, std::string lang)
+    : registry_(registry), ids_(std::move(ids)), format_(format), lang_(std::move(lang)) {}
+
+bool TaskExporter::Next(std::string& out) {
+  if (!status_.ok()) return false;
+  if (!header_done_) {
+    header_done_ = true;
+    if (format_ == ExportFormat::kCsv) {
+      out += "\xEF\xBB\xBF";
+      std::string header;
+      for (const auto& c : Columns())
+        header += (header.empty() ? "" : ",") + CsvCell(lang_ == "en" ? c.en : c.vi);
+      out += header + "\r\n";
+      return true;
+    }
   }
-  Status s = ForEachRecord(
-      reg, ids,
+  if (next_ >= ids_.size()) return false;
+  std::vector<int64_t> batch(ids_.begin() + next_,
+                             ids_.begin() + std::min(ids_.size(), next_ + kBatch));
+  next_ += batch.size();
+  status_ = ForEachRecord(
+      registry_, batch,
       [&](const registry::TaskRecord& r) -> Status {
-        if (format == ExportFormat::kCsv) {
-          std::string line;
+        if (format_ == ExportFormat::kCsv) {
           bool first = true;
           for (const auto& c : Columns()) {
-            if (!first) line += ',';
+            if (!first) out += ',';
             first = false;
-            line += CsvCell(c.text(r, lang));
+            out += CsvCell(c.text(r, lang_));
           }
-          out << line << "\r\n";
+          out += "\r\n";
         } else {
           nlohmann::ordered_json j;
           j["id"] = r.task.id;
@@ -156,18 +163,37 @@ Result<int64_t> ExportTasks(registry::Registry& reg, const search::Searcher& sea
             if (c.kind == Column::kMoney)
               j[c.en] = c.money(r);
             else
-              j[c.en] = c.text(r, lang);
+              j[c.en] = c.text(r, lang_);
           }
-          out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+          out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          out += "\n";
         }
-        ++rows;
-        return out ? Status::Ok() : Status::Io({"export.write_failed", {}});
+        ++rows_;
+        return Status::Ok();
       },
-      progress);
-  KETNOI_RETURN_IF_ERROR(s);
+      nullptr);
+  return status_.ok();
+}
+
+Result<int64_t> ExportTasks(registry::Registry& reg, const search::Searcher& searcher,
+                            const search::SearchRequest& request, ExportFormat format,
+                            const std::string& lang, std::ostream& out,
+                            const ExportProgress& progress) {
+  KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> ids, searcher.MatchingIds(request));
+  TaskExporter exporter(reg, std::move(ids), format, lang);
+  std::string piece;
+  int64_t done = 0;
+  while (exporter.Next(piece)) {
+    out << piece;
+    piece.clear();
+    if (!out) return Status::Io({"export.write_failed", {}});
+    if (progress)
+      progress(done = std::min<int64_t>(done + kBatch, exporter.total()), exporter.total());
+  }
+  KETNOI_RETURN_IF_ERROR(exporter.status());
   out.flush();
   if (!out) return Status::Io({"export.write_failed", {}});
-  return rows;
+  return exporter.rows();
 }
 
 Result<int64_t> ExportTasksXlsx(registry::Registry& reg, const search::Searcher& searcher,

@@ -25,6 +25,30 @@ std::string CsvCell(std::string_view value);
 
 using ExportProgress = std::function<void(int64_t done, int64_t total)>;
 
+// CSV or JSON Lines a piece at a time (the header, then a batch of rows per call), for
+// responses streamed as they are produced.
+class TaskExporter {
+ public:
+  TaskExporter(registry::Registry& registry, std::vector<int64_t> ids, ExportFormat format,
+               std::string lang);
+  // Appends the next piece to `out`; false once everything has been given. A store error is
+  // kept in status() and ends the export.
+  bool Next(std::string& out);
+  const Status& status() const { return status_; }
+  int64_t rows() const { return rows_; }
+  int64_t total() const { return static_cast<int64_t>(ids_.size()); }
+
+ private:
+  registry::Registry& registry_;
+  std::vector<int64_t> ids_;
+  ExportFormat format_;
+  std::string lang_;
+  size_t next_ = 0;
+  bool header_done_ = false;
+  int64_t rows_ = 0;
+  Status status_;
+};
+
 // Writes CSV or JSON Lines to `out`; returns the number of rows.
 Result<int64_t> ExportTasks(registry::Registry& registry, const search::Searcher& searcher,
                             const search::SearchRequest& request, ExportFormat format,

@@ -57,6 +57,9 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A body produced piece by piece (exports): called until it returns false; each piece it
+  // appends is sent as a chunk before the next call, so memory stays bounded. `body` is unused.
+  std::function<bool(std::string& piece)> stream;
 
   Response& Header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

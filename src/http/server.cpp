@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <future>
 #include <list>
 #include <optional>
 #include <unordered_map>
@@ -313,6 +314,7 @@ struct Server::Impl {
     return resp;
   }
   std::atomic<bool> stopping{false};
+  std::atomic<bool> stopping_streams{false};
   std::mutex log_mu;
 
   std::thread follower;
@@ -329,8 +331,51 @@ struct Server::Impl {
         opt(std::move(o)),
         cache(opt.cache_entries) {}
 
+  // A streamed body: chunked transfer encoding, one chunk per piece, each written before the
+  // next is produced (the worker waits for the write), so a million rows never sit in memory.
+  void SendStream(const restinio::request_handle_t& req, const Request& r, const Response& resp,
+                  const std::string& route_label, SteadyClock::time_point start) {
+    auto rb = req->create_response<restinio::chunked_output_t>(restinio::http_status_line_t(
+        restinio::http_status_code_t(static_cast<std::uint16_t>(resp.status)),
+        ReasonPhrase(resp.status)));
+    rb.append_header(restinio::http_field::content_type, resp.content_type);
+    rb.append_header("X-Content-Type-Options", "nosniff");
+    for (const auto& [k, v] : resp.headers) rb.append_header(k, v);
+    size_t bytes = 0;
+    if (r.method != "HEAD") {
+      std::string piece;
+      bool more = true;
+      while (more && !stopping_streams.load()) {
+        piece.clear();
+        more = resp.stream(piece);
+        if (piece.empty()) continue;
+        bytes += piece.size();
+        auto done = std::make_shared<std::promise<bool>>();
+        auto written = done->get_future();
+        rb.append_chunk(std::move(piece));
+        rb.flush([done](const auto& ec) { done->set_value(!ec); });
+        if (written.wait_for(opt.write_timeout) != std::future_status::ready || !written.get())
+          break;  // the client went away or stopped reading
+      }
+    }
+    double seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
+    metrics.Observe(route_label, r.method, resp.status, seconds);
+    rb.done();
+    if (opt.access_log) {
+      std::string line = "{\"ts\":\"" + FormatTimestamp(std::chrono::system_clock::now()) +
+                         "\",\"method\":\"" + r.method + "\",\"path\":\"" + JsonEscape(r.path) +
+                         "\",\"route\":\"" + JsonEscape(route_label) +
+                         "\",\"status\":" + std::to_string(resp.status) +
+                         ",\"ms\":" + std::to_string(seconds * 1000) +
+                         ",\"bytes\":" + std::to_string(bytes) + ",\"streamed\":true}\n";
+      std::lock_guard lock(log_mu);
+      std::fwrite(line.data(), 1, line.size(), stderr);
+    }
+  }
+
   void Send(const restinio::request_handle_t& req, const Request& r, const Response& resp,
             const std::string& route_label, SteadyClock::time_point start) {
+    if (resp.stream) return SendStream(req, r, resp, route_label, start);
     auto rb = req->create_response(restinio::http_status_line_t(
         restinio::http_status_code_t(static_cast<std::uint16_t>(resp.status)),
         ReasonPhrase(resp.status)));
@@ -548,7 +593,8 @@ void Server::Stop() {
   if (s.stopped) return;
   s.stopped = true;
   s.stopping = true;
-  s.pool.Drain();  // in-flight and queued requests are answered first
+  s.stopping_streams = true;  // an export being streamed ends at its next piece
+  s.pool.Drain();             // in-flight and queued requests are answered first
   if (s.server) {
     s.server->stop();
     s.server->wait();

@@ -242,6 +242,14 @@ http::Response SearchPage(const http::Request& req, http::Worker& w) {
   d.set("page_of",
         T("web.page_of", lang,
           {{"page", std::to_string(page)}, {"pages", std::to_string(std::max(1, pages))}}));
+  // Downloads of the whole result (every filter, the same order), not just this page.
+  if (result->total > 0) {
+    std::string base = SearchUrl(*sr, sr->filters, sr->sort, 1);
+    std::string query = base.substr(base.find('?') + 1);
+    d.set("export_csv", "/export?format=csv&" + query);
+    d.set("export_xlsx", "/export?format=xlsx&" + query);
+    d.set("export_jsonl", "/export?format=jsonl&" + query);
+  }
   if (page > 1) d.set("prev_url", SearchUrl(*sr, sr->filters, sr->sort, page - 1));
   if (page < pages) d.set("next_url", SearchUrl(*sr, sr->filters, sr->sort, page + 1));
   data sorts{data::type::list};
@@ -824,6 +832,7 @@ std::vector<http::Route> SiteRoutes() {
   AddRecordRoutes(routes);
   AddFileAndAuditRoutes(routes);
   AddOaiRoutes(routes);
+  AddExportRoutes(routes);
   AddApiRoutes(routes);
   routes.push_back({"GET", "/404", "public", "fallback", "Not found", NotFoundPage});
   return routes;

@@ -12,5 +12,6 @@ void AddAccountRoutes(std::vector<http::Route>& routes);       // account.cpp
 void AddRecordRoutes(std::vector<http::Route>& routes);        // records.cpp
 void AddFileAndAuditRoutes(std::vector<http::Route>& routes);  // files_audit.cpp
 void AddOaiRoutes(std::vector<http::Route>& routes);           // oai_routes.cpp
+void AddExportRoutes(std::vector<http::Route>& routes);        // exports.cpp
 
 }  // namespace ketnoi::web
