@@ -1,5 +1,6 @@
 // The portal and the API through a real server on 127.0.0.1 with a temporary data directory.
 #include <gtest/gtest.h>
+#include <set>
 #include <algorithm>
 #include <fstream>
 
@@ -291,14 +292,20 @@ TEST_F(HttpTest, CachedAnswersFollowTheChangeLog) {
 TEST_F(HttpTest, OpenApiListsEveryApiRouteOfTheTable) {
   auto doc = Json(Get("/api/v1/openapi.json"));
   EXPECT_EQ(doc["openapi"].get<std::string>().substr(0, 2), "3.");
-  int api_routes = 0;
+  std::set<std::string> api_paths;
   for (const auto& route : web::SiteRoutes()) {
     if (route.kind != "api") continue;
-    ++api_routes;
     std::string path = std::regex_replace(route.path, std::regex(":([a-z_]+)"), "{$1}");
-    std::string method = route.method == "GET" ? "get" : route.method;
-    EXPECT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains(method)) << path;
+    api_paths.insert(path);
+    std::string method = route.method;
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ASSERT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains(method)) << path;
+    // Each answer is described with the media types the route really produces.
+    for (const auto& type : route.produces)
+      EXPECT_TRUE(doc["paths"][path][method]["responses"]["200"]["content"].contains(type))
+          << path << " " << type;
   }
+  int api_routes = static_cast<int>(api_paths.size());
   EXPECT_EQ(static_cast<int>(doc["paths"].size()), api_routes);
   EXPECT_GE(api_routes, 7);
 }

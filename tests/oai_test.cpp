@@ -376,7 +376,7 @@ class OaiTest : public test_support::SiteFixture {
   }
 
   // xmllint's complaints about `xml`, or "" when it is valid.
-  static std::string XmllintErrors(const std::string& xml, Schema schema) {
+  static std::string XmllintErrors(const std::string& xml, Schema schema, bool count = true) {
     static int n = 0;
     fs::path file = work_->path() / ("response-" + std::to_string(n++) + ".xml");
     std::ofstream(file, std::ios::binary) << xml;
@@ -388,13 +388,13 @@ class OaiTest : public test_support::SiteFixture {
       size_t got;
       while ((got = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, got);
       int rc = ::pclose(p);
-      (schema == Schema::kOaiDc ? validated_dc_ : validated_ketnoi_)++;
+      if (count) (schema == Schema::kOaiDc ? validated_dc_ : validated_ketnoi_)++;
       if (rc == 0) {
         fs::remove(file);
         return "";
       }
     }
-    ++invalid_;
+    if (count) ++invalid_;
     return out.empty() ? "xmllint did not run" : out;
   }
 
@@ -507,6 +507,32 @@ class OaiTest : public test_support::SiteFixture {
   static inline std::string ketnoi_xsd_;
   static inline int validated_dc_ = 0, validated_ketnoi_ = 0, invalid_ = 0;
 };
+
+// The validation itself: documents that break either schema are refused.
+TEST_F(OaiTest, XmllintRefusesInvalidResponses) {
+  std::string identify = Oai("verb=Identify");
+  std::string no_date = identify;
+  size_t a = no_date.find("<responseDate>"), b = no_date.find("</responseDate>");
+  no_date.erase(a, b + 15 - a);
+  EXPECT_NE(XmllintErrors(no_date, Schema::kOaiDc, false), "");
+  std::string bad_attr = identify;
+  bad_attr.replace(bad_attr.find("<request verb=\"Identify\""), 24, "<request verb=\"Identity\"");
+  EXPECT_NE(XmllintErrors(bad_attr, Schema::kOaiDc, false), "");
+  std::string dc = Oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" +
+                       exchange::OaiIdentifier(PublicIds().front()));
+  std::string bad_dc = dc;
+  bad_dc.replace(bad_dc.find("<dc:language>"), 13, "<dc:lang>");
+  bad_dc.replace(bad_dc.find("</dc:language>"), 14, "</dc:lang>");
+  EXPECT_NE(XmllintErrors(bad_dc, Schema::kOaiDc, false), "");
+  std::string k = Oai("verb=GetRecord&metadataPrefix=ketnoi&identifier=" +
+                          exchange::OaiIdentifier(PublicIds().front()),
+                      Schema::kKetnoi);
+  EXPECT_NE(XmllintErrors(k, Schema::kOaiDc, false), "") << "ketnoi is unknown to all.xsd";
+  std::string bad_k = k;
+  bad_k.replace(bad_k.find("<ketnoi:Source>"), 15, "<ketnoi:Nguon>");
+  bad_k.replace(bad_k.find("</ketnoi:Source>"), 16, "</ketnoi:Nguon>");
+  EXPECT_NE(XmllintErrors(bad_k, Schema::kKetnoi, false), "");
+}
 
 TEST_F(OaiTest, IdentifyDescribesTheRepository) {
   std::string xml = Oai("verb=Identify");
@@ -760,6 +786,10 @@ TEST_F(OaiTest, EveryErrorCodeIsReportedWithTheRightEcho) {
       {"verb=GetRecord&identifier=khong%20phai%20uri&metadataPrefix=oai_dc", {"badArgument"}},
       {"verb=GetRecord&identifier=%3Cscript%3E&metadataPrefix=oai_dc", {"badArgument"}},
       {"verb=GetRecord", {"badArgument", "badArgument"}},
+      {"verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:x:a%23b%23c", {"badArgument"}},
+      {"verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:x:%5B1%5D", {"badArgument"}},
+      {"verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:x:a%3Fb%3Dc%26d%3D%25E1%23f",
+       {"idDoesNotExist"}},
       {"verb=ListRecords&resumptionToken=khong-hop-le", {"badResumptionToken"}},
       {"verb=ListIdentifiers&resumptionToken=a.b", {"badResumptionToken"}},
       {"verb=ListSets&resumptionToken=abc", {"badResumptionToken"}},
@@ -950,8 +980,9 @@ TEST_F(OaiTest, FromAndUntilSelectByDatestamp) {
     EXPECT_EQ(got, changed) << range;
     EXPECT_NE(h.pages.front().find("(hiệu chỉnh)"), npos);
   }
-  for (std::string range : {"from=2020-01-02T03:04:06Z&until=2020-01-03", "until=2020-01-01",
-                            "from=2020-01-01T00:00:00Z&until=2020-01-02T03:04:04Z"}) {
+  for (std::string range :
+       {"from=2020-01-02T03:04:06Z&until=2020-01-03T00:00:00Z", "until=2020-01-01",
+        "from=2020-01-01T00:00:00Z&until=2020-01-02T03:04:04Z"}) {
     std::string xml = Oai("verb=ListIdentifiers&metadataPrefix=oai_dc&" + range);
     EXPECT_EQ(ErrorCodes(xml), std::vector<std::string>{"noRecordsMatch"}) << range;
     EXPECT_TRUE(RequestHasAttributes(xml));

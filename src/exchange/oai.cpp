@@ -68,8 +68,9 @@ bool IsHex(char c) {
 }
 int HexValue(char c) { return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10); }
 
-// An absolute URI in ASCII (RFC 3986 characters, '%' followed by two hex digits): what an OAI
-// identifier must be. Anything else is an argument of illegal syntax.
+// An absolute URI in ASCII (RFC 3986 characters, '%' followed by two hex digits, at most one
+// '#', no IP-literal brackets): what an OAI identifier must be, and what the schema's anyURI
+// accepts when the request is echoed. Anything else is an argument of illegal syntax.
 bool ValidUri(std::string_view s) {
   size_t colon = s.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon + 1 == s.size()) return false;
@@ -78,6 +79,7 @@ bool ValidUri(std::string_view s) {
   for (size_t i = 1; i < colon; ++i)
     if (!alpha(s[i]) && !(s[i] >= '0' && s[i] <= '9') && s[i] != '+' && s[i] != '-' && s[i] != '.')
       return false;
+  if (std::count(s.begin(), s.end(), '#') > 1) return false;
   for (size_t i = colon + 1; i < s.size(); ++i) {
     char c = s[i];
     if (c == '%') {
@@ -86,7 +88,7 @@ bool ValidUri(std::string_view s) {
       continue;
     }
     bool ok = alpha(c) || (c >= '0' && c <= '9') ||
-              std::string_view("-._~:/?#[]@!$&'()*+,;=").find(c) != std::string_view::npos;
+              std::string_view("-._~:/?#@!$&'()*+,;=").find(c) != std::string_view::npos;
     if (!ok) return false;
   }
   return true;
@@ -208,9 +210,9 @@ class XmlWriter {
     out_ += name;
     out_ += ">\n";
   }
-  // Only when there is text.
+  // Only when there is text (after dropping what XML cannot carry).
   void Optional(std::string_view name, std::string_view text, const Attrs& attrs = {}) {
-    if (!text.empty()) Leaf(name, text, attrs);
+    if (!XmlText(text).empty()) Leaf(name, text, attrs);
   }
   void Empty(std::string_view name, const Attrs& attrs = {}) {
     StartTag(name, attrs);
@@ -291,7 +293,8 @@ struct ItemQuery {
   std::string from, until;  // inclusive bounds, "" for none
   int64_t after_id = 0;
   std::optional<int64_t> only_id;
-  int64_t limit = 0;  // 0: count instead
+  std::optional<int64_t> max_id;  // deleted items only: none beyond this id is needed
+  int64_t limit = 0;              // 0: count instead
 };
 
 std::string FieldTop(const std::string& field_code) {
@@ -390,6 +393,10 @@ Result<std::vector<Item>> DeletedItems(store::Db& db, const ItemQuery& q, int64_
     sql += " AND p.task_id = ?";
     params.push_back(*q.only_id);
   }
+  if (q.max_id) {
+    sql += " AND p.task_id <= ?";
+    params.push_back(*q.max_id);
+  }
   switch (q.set.kind) {
     case K::kAll:
       break;
@@ -453,7 +460,11 @@ Result<std::vector<Item>> DeletedItems(store::Db& db, const ItemQuery& q, int64_
 // Public and deleted items together, by id, at most q.limit.
 Result<std::vector<Item>> Items(store::Db& db, const ItemQuery& q) {
   KETNOI_ASSIGN_OR_RETURN(std::vector<Item> pub, PublicItems(db, q, nullptr));
-  KETNOI_ASSIGN_OR_RETURN(std::vector<Item> del, DeletedItems(db, q, nullptr));
+  // A full page of public items ends the page: deleted items past it are not needed, and not
+  // looking for them keeps each page's scan as short as the page.
+  ItemQuery dq = q;
+  if (static_cast<int64_t>(pub.size()) >= q.limit && !pub.empty()) dq.max_id = pub.back().id;
+  KETNOI_ASSIGN_OR_RETURN(std::vector<Item> del, DeletedItems(db, dq, nullptr));
   std::vector<Item> out;
   out.reserve(pub.size() + del.size());
   std::merge(std::make_move_iterator(pub.begin()), std::make_move_iterator(pub.end()),
@@ -586,7 +597,7 @@ void WriteKetnoi(XmlWriter& x, const RecordData& d, const OaiOptions& o) {
     for (const auto& p : t.products) {
       x.Open(n("Product"));
       x.Leaf(n("Name"), p.name, vi);
-      if (p.quantity) x.Leaf(n("Quantity"), std::to_string(*p.quantity));
+      if (p.quantity && *p.quantity >= 0) x.Leaf(n("Quantity"), std::to_string(*p.quantity));
       x.Optional(n("Unit"), p.unit, vi);
       x.Optional(n("QualityTarget"), p.quality_target, vi);
       x.Close(n("Product"));

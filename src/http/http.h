@@ -96,6 +96,8 @@ struct Route {
   std::vector<std::pair<std::string, std::string>> query_params = {};
   // False for pages that hand out a per-visitor token (the CSRF cookie of a login form).
   bool cacheable = true;
+  // The media types of a 200 answer, for the OpenAPI document.
+  std::vector<std::string> produces = {"application/json"};
 };
 
 class Router {

@@ -372,22 +372,23 @@ http::Response ApiOpenApi(const http::Request& req, http::Worker& w) {
     std::string method = r.method;
     for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     ordered_json error_schema = {{"$ref", "#/components/schemas/Error"}};
-    paths[path][method] = {
-        {"summary", r.summary},
-        {"operationId", method + path},
-        {"x-permission", r.permission},
-        {"parameters", params},
-        {"responses",
-         {{"200",
-           {{"description", "OK"},
-            {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
-          {"304", {{"description", "Not modified (If-None-Match)"}}},
-          {"400",
-           {{"description", "A bad parameter"},
-            {"content", {{"application/json", {{"schema", error_schema}}}}}}},
-          {"404",
-           {{"description", "Not found"},
-            {"content", {{"application/json", {{"schema", error_schema}}}}}}}}}};
+    ordered_json content = ordered_json::object();
+    for (const auto& type : r.produces)
+      content[type] = type == "application/json" ? ordered_json{{"schema", {{"type", "object"}}}}
+                                                 : ordered_json{{"schema", {{"type", "string"}}}};
+    paths[path][method] = {{"summary", r.summary},
+                           {"operationId", method + path},
+                           {"x-permission", r.permission},
+                           {"parameters", params},
+                           {"responses",
+                            {{"200", {{"description", "OK"}, {"content", content}}},
+                             {"304", {{"description", "Not modified (If-None-Match)"}}},
+                             {"400",
+                              {{"description", "A bad parameter"},
+                               {"content", {{"application/json", {{"schema", error_schema}}}}}}},
+                             {"404",
+                              {{"description", "Not found"},
+                               {"content", {{"application/json", {{"schema", error_schema}}}}}}}}}};
   }
   ordered_json doc = {
       {"openapi", "3.0.3"},

@@ -75,6 +75,8 @@ void AddExportRoutes(std::vector<http::Route>& routes) {
                 {{"format", "csv | xlsx | jsonl"},
                  {"q", "Query, as for /api/v1/tasks (every filter parameter applies)"}}};
   r.cacheable = false;
+  r.produces = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/x-ndjson"};
   routes.push_back(r);
 }
 

@@ -65,11 +65,24 @@ const std::vector<std::pair<std::string, std::string>> kOaiParams = {
 
 void AddOaiRoutes(std::vector<http::Route>& routes) {
   // Not cacheable: every answer carries its responseDate, and tokens expire.
-  routes.push_back({"GET", "/oai", "public", "api", "OAI-PMH 2.0 provider (XML)", OaiHandler,
-                    kOaiParams, false});
-  routes.push_back({"POST", "/oai", "public", "api",
-                    "OAI-PMH 2.0 provider (XML), arguments in an urlencoded body", OaiHandler,
-                    kOaiParams, false});
+  routes.push_back({"GET",
+                    "/oai",
+                    "public",
+                    "api",
+                    "OAI-PMH 2.0 provider (XML)",
+                    OaiHandler,
+                    kOaiParams,
+                    false,
+                    {"text/xml"}});
+  routes.push_back({"POST",
+                    "/oai",
+                    "public",
+                    "api",
+                    "OAI-PMH 2.0 provider (XML), arguments in an urlencoded body",
+                    OaiHandler,
+                    kOaiParams,
+                    false,
+                    {"text/xml"}});
   routes.push_back({"GET", "/oai/ketnoi.xsd", "public", "asset",
                     "XML schema of the ketnoi metadata format", KetnoiSchema});
 }
