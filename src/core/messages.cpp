@@ -379,6 +379,8 @@ constexpr Entry kCatalog[] = {
      "no program has this code or name"},
     {"import.unreadable", "{file}: không đọc được tệp ({reason}).",
      "{file}: cannot read the file ({reason})."},
+    {"import.xlsx_too_large", "Phần {part} của tệp XLSX quá lớn khi giải nén (tối đa {limit} MB).",
+     "The part {part} of the XLSX file is too large once uncompressed (at most {limit} MB)."},
     {"import.xlsx_part", "Tệp XLSX thiếu hoặc hỏng phần {part}.",
      "The XLSX file lacks or has a damaged part {part}."},
     {"import.bad_mapping",

@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -94,10 +95,17 @@ Result<Table> ParseCsv(const std::string& text, const std::string& file) {
 
 namespace {
 
+// A workbook part, at most kMaxPartBytes once uncompressed (a zip can claim any size, and a
+// small file can inflate to gigabytes).
+constexpr zip_uint64_t kMaxPartBytes = 256ull * 1024 * 1024;
+
 Result<std::string> ZipEntry(zip_t* z, const std::string& name) {
   zip_stat_t st;
-  if (zip_stat(z, name.c_str(), 0, &st) != 0)
+  zip_stat_init(&st);
+  if (zip_stat(z, name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
     return Status::NotFound({"import.xlsx_part", {{"part", name}}});
+  if (st.size > kMaxPartBytes)
+    return Status::Invalid({"import.xlsx_too_large", {{"part", name}, {"limit", "256"}}});
   zip_file_t* f = zip_fopen(z, name.c_str(), 0);
   if (!f) return Status::NotFound({"import.xlsx_part", {{"part", name}}});
   std::string out;
@@ -112,8 +120,9 @@ Result<std::string> ZipEntry(zip_t* z, const std::string& name) {
 // Visits the elements of an XML document with libxml2's streaming reader.
 template <typename F>
 bool WalkXml(const std::string& xml, F&& visit) {
-  xmlTextReaderPtr r = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), nullptr,
-                                          "UTF-8", XML_PARSE_NONET | XML_PARSE_NOENT * 0);
+  xmlTextReaderPtr r =
+      xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), nullptr, "UTF-8",
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!r) return false;
   int ret;
   while ((ret = xmlTextReaderRead(r)) == 1) visit(r);
@@ -300,8 +309,9 @@ std::string JsonCell(const nlohmann::json& v) {
     return out;
   }
   if (v.is_number_float()) {
+    // A whole number written as 2021.0 reads as "2021"; anything beyond ±2^53 stays as written.
     double d = v.get<double>();
-    if (d == static_cast<double>(static_cast<int64_t>(d)))
+    if (std::fabs(d) < 9.0e15 && d == static_cast<double>(static_cast<int64_t>(d)))
       return std::to_string(static_cast<int64_t>(d));
   }
   return v.dump();
