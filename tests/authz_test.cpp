@@ -255,5 +255,52 @@ TEST_F(AuthzTest, AProgramKeepsItsCode) {
   EXPECT_NE(db->Query("SELECT name FROM programs WHERE id = 4")->Text(0, 0), "Trùng mã");
 }
 
+// Staff import a partner's file in two steps: the check lists every bad row with its column and
+// value and writes nothing; the confirmation imports the good rows and is audited.
+TEST_F(AuthzTest, StaffImportAFileInTwoSteps) {
+  auto staff = As("staff");
+  std::string csv =
+      "external_id,title,host,field,year\n"
+      "W-1,Nghiên cứu vật liệu xây dựng xanh,Viện Vật liệu,2,2024\n"
+      "W-2,Công nghệ tái chế phế thải xây dựng,Viện Vật liệu,2,năm ngoái\n";
+  std::string body = "--B0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" +
+                     staff->Csrf() +
+                     "\r\n--B0undary\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n"
+                     "vien-vat-lieu\r\n--B0undary\r\nContent-Disposition: form-data; "
+                     "name=\"file\"; filename=\"du-lieu.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                     csv + "\r\n--B0undary--\r\n";
+  auto db = OpenDb();
+  auto count = [&] {
+    return db->Query("SELECT COUNT(*) FROM tasks WHERE source = 'vien-vat-lieu'")->Int(0, 0);
+  };
+  HttpReply check = staff->Send("POST", "/imports", body, "multipart/form-data; boundary=B0undary");
+  ASSERT_EQ(check.status, 422) << check.body.substr(0, 3000);
+  EXPECT_NE(check.body.find("<td>3</td><td>year</td><td>năm ngoái</td>"), std::string::npos)
+      << check.body.substr(0, 4000);
+  EXPECT_EQ(count(), 0) << "the check writes nothing";
+  std::string key = "action=\"/imports/";
+  size_t at = check.body.find(key);
+  ASSERT_NE(at, std::string::npos);
+  std::string action = check.body.substr(at + 8, check.body.find('"', at + 8) - at - 8);
+  HttpReply refused = staff->Post(action, {{"source", "vien-vat-lieu"}, {"name", "du-lieu.csv"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(count(), 0);
+  HttpReply done = staff->Post(
+      action, {{"source", "vien-vat-lieu"}, {"name", "du-lieu.csv"}, {"skip_invalid", "1"}});
+  ASSERT_EQ(done.status, 200) << done.body.substr(0, 3000);
+  EXPECT_NE(done.body.find("Đã nhập dữ liệu"), std::string::npos);
+  EXPECT_EQ(count(), 1);
+  EXPECT_EQ(db->Query("SELECT COUNT(*) FROM audit_log WHERE action = 'import.commit'")->Int(0, 0),
+            1);
+  EXPECT_EQ(db->Query("SELECT actor FROM provenance p JOIN tasks t ON t.id = p.entity_id WHERE "
+                      "t.external_id = 'W-1'")
+                ->Text(0, 0),
+            "staff@kiem-thu.vn");
+  // The file is gone once imported; a made-up name is not a path.
+  EXPECT_EQ(staff->Post(action, {{"source", "x"}}).status, 404);
+  EXPECT_EQ(staff->Post("/imports/..%2F..%2Fketnoi.db.csv", {}).status, 404);
+  EXPECT_EQ(As("enterprise")->Post(action, {}).status, 403);
+}
+
 }  // namespace
 }  // namespace ketnoi

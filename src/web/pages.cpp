@@ -833,6 +833,7 @@ std::vector<http::Route> SiteRoutes() {
   AddFileAndAuditRoutes(routes);
   AddOaiRoutes(routes);
   AddExportRoutes(routes);
+  AddImportRoutes(routes);
   AddApiRoutes(routes);
   routes.push_back({"GET", "/404", "public", "fallback", "Not found", NotFoundPage});
   return routes;

@@ -13,5 +13,6 @@ void AddRecordRoutes(std::vector<http::Route>& routes);        // records.cpp
 void AddFileAndAuditRoutes(std::vector<http::Route>& routes);  // files_audit.cpp
 void AddOaiRoutes(std::vector<http::Route>& routes);           // oai_routes.cpp
 void AddExportRoutes(std::vector<http::Route>& routes);        // exports.cpp
+void AddImportRoutes(std::vector<http::Route>& routes);        // imports.cpp
 
 }  // namespace ketnoi::web
