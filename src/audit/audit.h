@@ -18,15 +18,15 @@
 namespace ketnoi::audit {
 
 struct NewEntry {
-  int64_t actor_id = 0;     // the user (0: the system or an anonymous visitor)
-  std::string actor;        // display name or e-mail at the time ("system", "anonymous")
-  std::string action;       // "auth.login", "auth.login_failed", "record.edit", "role.grant", …
-  std::string subject;      // what it is about: "user:12", "task:345", "file:7"
+  int64_t actor_id = 0;  // the user (0: the system or an anonymous visitor)
+  std::string actor;     // display name or e-mail at the time ("system", "anonymous")
+  std::string action;    // "auth.login", "auth.login_failed", "record.edit", "role.grant", …
+  std::string subject;   // what it is about: "user:12", "task:345", "file:7"
   // Facts of the event, as key → value; written in canonical order (sorted by key).
   std::vector<std::pair<std::string, std::string>> detail;
-  std::string rule_set;     // rule-set version of a decision ("" for security events)
-  bool is_public = false;   // listed on the public page
-  std::string address;      // client address when known
+  std::string rule_set;    // rule-set version of a decision ("" for security events)
+  bool is_public = false;  // listed on the public page
+  std::string address;     // client address when known
 };
 
 struct Entry {
@@ -48,9 +48,9 @@ std::string Canonical(const Entry& e);
 std::string ChainHash(const std::string& prev_hash, const Entry& e);
 
 struct VerifyReport {
-  int64_t checked = 0;                 // entries read
-  std::optional<int64_t> first_bad;    // seq of the first entry that does not match
-  std::string reason;                  // "hash", "prev_hash", "gap" (a missing seq)
+  int64_t checked = 0;               // entries read
+  std::optional<int64_t> first_bad;  // seq of the first entry that does not match
+  std::string reason;                // "hash", "prev_hash", "gap" (a missing seq)
 };
 
 class AuditLog {
