@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/crypto.h"
+#include "store/in_transaction.h"
 #include "text/text.h"
 
 namespace ketnoi::auth {
@@ -12,17 +13,6 @@ namespace {
 
 const char* kSessionColumns =
     "s.id_hash, s.csrf, u.id, u.email, u.display_name, u.person_id, u.organisation_id";
-
-template <typename F>
-auto InTx(store::Db& db, F&& f) -> decltype(f()) {
-  if (db.InTransaction()) return f();
-  store::Transaction tx(db);
-  KETNOI_RETURN_IF_ERROR(tx.Begin());
-  auto result = f();
-  if (!result.ok()) return result;
-  KETNOI_RETURN_IF_ERROR(tx.Commit());
-  return result;
-}
 
 bool PlausibleEmail(const std::string& e) {
   auto at = e.find('@');
@@ -110,7 +100,7 @@ Result<std::vector<RoleGrant>> Accounts::RolesOf(int64_t user_id) {
 Result<User> Accounts::CreateUser(const NewUser& u, const Actor& by) {
   KETNOI_RETURN_IF_ERROR(ValidateNewUser(u));
   std::string hash = crypto::HashPassword(text::Nfc(u.password));
-  return InTx(db_, [&]() -> Result<User> {
+  return store::InTransaction(db_, [&]() -> Result<User> {
     KETNOI_ASSIGN_OR_RETURN(
         int64_t id,
         db_.InsertReturningId(
@@ -135,7 +125,7 @@ Result<User> Accounts::Register(const NewUser& u, const std::string& base_url, c
         {"auth.bad_role", {{"field", "role"}, {"value", u.roles.empty() ? "" : u.roles[0].role}}});
   KETNOI_RETURN_IF_ERROR(ValidateNewUser(u));
   std::string hash = crypto::HashPassword(text::Nfc(u.password));
-  return InTx(db_, [&]() -> Result<User> {
+  return store::InTransaction(db_, [&]() -> Result<User> {
     std::string email = NormaliseEmail(u.email);
     KETNOI_ASSIGN_OR_RETURN(
         int64_t id, db_.InsertReturningId(
@@ -179,7 +169,7 @@ Result<int64_t> Accounts::ConsumeToken(const std::string& token, const std::stri
 }
 
 Status Accounts::VerifyEmail(const std::string& token, const Actor& by) {
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_ASSIGN_OR_RETURN(int64_t uid, ConsumeToken(token, "verify"));
     KETNOI_RETURN_IF_ERROR(db_.Exec(
         "UPDATE users SET status = 'active', updated_at = ? WHERE id = ? AND status = 'pending'",
@@ -244,7 +234,7 @@ Result<Accounts::LoginResult> Accounts::Login(const std::string& email_in,
   bool good = crypto::VerifyPassword(hash.empty() ? kDummy : hash, text::Nfc(password)) && user &&
               !hash.empty();
   if (!good) {
-    Status s = InTx(db_, [&]() -> Status {
+    Status s = store::InTransaction(db_, [&]() -> Status {
       KETNOI_RETURN_IF_ERROR(db_.Exec("INSERT INTO login_failures (key, at) VALUES (?, ?)",
                                       {"account:" + email, Now()}));
       if (!address.empty())
@@ -262,7 +252,7 @@ Result<Accounts::LoginResult> Accounts::Login(const std::string& email_in,
   out.session_token = crypto::RandomToken();
   std::string id_hash = crypto::Blake2bHex(out.session_token);
   std::string csrf = crypto::RandomToken();
-  Status s = InTx(db_, [&]() -> Status {
+  Status s = store::InTransaction(db_, [&]() -> Status {
     KETNOI_RETURN_IF_ERROR(db_.Exec(
         "INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen_at, expires_at, "
         "address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -303,7 +293,7 @@ std::optional<Principal> Accounts::SessionPrincipal(const std::string& token) {
 }
 
 Status Accounts::Logout(const std::string& token, const Actor& by) {
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         db_.Exec("UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL",
                  {Now(), crypto::Blake2bHex(token)}));
@@ -312,7 +302,7 @@ Status Accounts::Logout(const std::string& token, const Actor& by) {
 }
 
 Status Accounts::RevokeSession(int64_t user_id, const std::string& id_hash, const Actor& by) {
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_RETURN_IF_ERROR(db_.Exec(
         "UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND user_id = ? AND revoked_at IS "
         "NULL",
@@ -322,7 +312,7 @@ Status Accounts::RevokeSession(int64_t user_id, const std::string& id_hash, cons
 }
 
 Status Accounts::RevokeAllSessions(int64_t user_id, const Actor& by) {
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         db_.Exec("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
                  {Now(), user_id}));
@@ -357,7 +347,7 @@ Status Accounts::ChangePassword(int64_t user_id, const std::string& old_password
         {"auth.weak_password",
          {{"field", "new_password"}, {"min", std::to_string(policy_.min_password_chars)}}});
   std::string hash = crypto::HashPassword(text::Nfc(new_password));
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_RETURN_IF_ERROR(db_.Exec(
         "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, Now(), user_id}));
     KETNOI_RETURN_IF_ERROR(db_.Exec(
@@ -372,7 +362,7 @@ Status Accounts::RequestPasswordReset(const std::string& email_in, const std::st
                                       const Actor& by) {
   std::string email = NormaliseEmail(email_in);
   KETNOI_ASSIGN_OR_RETURN(auto user, FindByEmail(email));
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     if (user && user->status == "active") {
       KETNOI_ASSIGN_OR_RETURN(std::string token, IssueToken(user->id, "reset"));
       KETNOI_RETURN_IF_ERROR(QueueMail(
@@ -394,7 +384,7 @@ Status Accounts::ResetPassword(const std::string& token, const std::string& new_
         {"auth.weak_password",
          {{"field", "password"}, {"min", std::to_string(policy_.min_password_chars)}}});
   std::string hash = crypto::HashPassword(text::Nfc(new_password));
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_ASSIGN_OR_RETURN(int64_t uid, ConsumeToken(token, "reset"));
     KETNOI_RETURN_IF_ERROR(db_.Exec(
         "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, Now(), uid}));
@@ -444,7 +434,7 @@ Result<std::vector<User>> Accounts::ListUsers(int limit) {
 
 Status Accounts::SetRoles(int64_t user_id, const std::vector<RoleGrant>& roles, const Actor& by) {
   KETNOI_ASSIGN_OR_RETURN(User before, GetUser(user_id));
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_RETURN_IF_ERROR(db_.Exec("DELETE FROM user_roles WHERE user_id = ?", {user_id}));
     KETNOI_RETURN_IF_ERROR(InsertRoles(user_id, roles, by.id));
     auto list = [](const std::vector<RoleGrant>& rs) {
@@ -462,7 +452,7 @@ Status Accounts::SetStatus(int64_t user_id, const std::string& status, const Act
   if (status != "active" && status != "disabled" && status != "pending")
     return Status::Invalid({"auth.bad_status", {{"field", "status"}, {"value", status}}});
   KETNOI_RETURN_IF_ERROR(GetUser(user_id).status());
-  return InTx(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_RETURN_IF_ERROR(db_.Exec("UPDATE users SET status = ?, updated_at = ? WHERE id = ?",
                                     {status, Now(), user_id}));
     if (status == "disabled")

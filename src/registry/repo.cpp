@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "store/change_log.h"
+#include "store/in_transaction.h"
 
 namespace ketnoi::registry {
 
@@ -12,18 +13,6 @@ using store::TextOrNull;
 using store::Value;
 
 namespace {
-
-// Runs `f` in the caller's transaction when one is open, else in a transaction of its own.
-template <typename F>
-auto InTransaction(store::Db& db, F&& f) -> decltype(f()) {
-  if (db.InTransaction()) return f();
-  store::Transaction tx(db);
-  KETNOI_RETURN_IF_ERROR(tx.Begin());
-  auto result = f();
-  if (!result.ok()) return result;
-  KETNOI_RETURN_IF_ERROR(tx.Commit());
-  return result;
-}
 
 std::string JoinKeywords(const std::vector<std::string>& k) {
   std::string out;
@@ -121,7 +110,7 @@ Params TaskValues(const Task& t) {
 }  // namespace
 
 Status Registry::SeedReferenceData() {
-  return InTransaction(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     for (const Field& f : FieldClassification()) {
       KETNOI_RETURN_IF_ERROR(db_.Exec(
           "INSERT INTO fields (code, parent_code, depth, name_vi, name_en) VALUES (?, ?, ?, ?, ?) "
@@ -168,7 +157,7 @@ Result<std::optional<int64_t>> Registry::FindId(std::string_view table, std::str
 
 Result<Saved> Registry::Upsert(Organisation o) {
   KETNOI_RETURN_IF_ERROR(NormaliseAndValidate(o));
-  return InTransaction(db_, [&]() -> Result<Saved> {
+  return store::InTransaction(db_, [&]() -> Result<Saved> {
     KETNOI_RETURN_IF_ERROR(
         CheckReference("organisations", "organisation", "parent_id", o.parent_id));
     KETNOI_ASSIGN_OR_RETURN(auto existing, FindId("organisations", o.source, o.external_id));
@@ -224,7 +213,7 @@ Result<Saved> Registry::Upsert(Organisation o) {
 
 Result<Saved> Registry::Upsert(Person p) {
   KETNOI_RETURN_IF_ERROR(NormaliseAndValidate(p));
-  return InTransaction(db_, [&]() -> Result<Saved> {
+  return store::InTransaction(db_, [&]() -> Result<Saved> {
     KETNOI_RETURN_IF_ERROR(
         CheckReference("organisations", "organisation", "affiliation_id", p.affiliation_id));
     for (const auto& f : p.field_codes) KETNOI_RETURN_IF_ERROR(EnsureField(f));
@@ -273,7 +262,7 @@ Result<Saved> Registry::Upsert(Person p) {
 
 Result<Saved> Registry::Upsert(Program p) {
   KETNOI_RETURN_IF_ERROR(NormaliseAndValidate(p));
-  return InTransaction(db_, [&]() -> Result<Saved> {
+  return store::InTransaction(db_, [&]() -> Result<Saved> {
     for (const auto& b : p.board)
       KETNOI_RETURN_IF_ERROR(CheckReference("people", "person", "board.person_id", b.person_id));
     KETNOI_ASSIGN_OR_RETURN(Rows found,
@@ -346,7 +335,7 @@ Status Registry::WriteTaskChildren(const Task& t, int64_t id, bool replace) {
 
 Result<Saved> Registry::Upsert(Task t) {
   KETNOI_RETURN_IF_ERROR(NormaliseAndValidate(t));
-  return InTransaction(db_, [&]() -> Result<Saved> {
+  return store::InTransaction(db_, [&]() -> Result<Saved> {
     KETNOI_RETURN_IF_ERROR(EnsureField(t.field_code));
     KETNOI_RETURN_IF_ERROR(CheckReference("organisations", "organisation", "host", t.host_id));
     KETNOI_RETURN_IF_ERROR(CheckReference("people", "person", "pi", t.pi_id));
@@ -401,7 +390,7 @@ Result<Saved> Registry::Upsert(Task t) {
 }
 
 Status Registry::DeleteTask(int64_t id) {
-  return InTransaction(db_, [&]() -> Status {
+  return store::InTransaction(db_, [&]() -> Status {
     KETNOI_ASSIGN_OR_RETURN(Rows rows, db_.Query("SELECT 1 FROM tasks WHERE id = ?", {id}));
     if (rows.empty())
       return Status::NotFound(

@@ -333,20 +333,28 @@ FormPage EditForm(const Kind<E>& k, const E& e, int64_t id, const std::string& l
   return f;
 }
 
+// The record a route's ":id" names, into `e` and `id`; without ":id" (a new record) both stay
+// default. Gives the page to answer instead when the id is bad or the record cannot be read.
+template <typename E>
+std::optional<http::Response> LoadFromPath(const Kind<E>& k, const http::Request& req,
+                                           http::Worker& w, E& e, int64_t& id) {
+  if (!req.params.count("id")) return std::nullopt;
+  auto pid = PathId(req, "id");
+  if (!pid) return NotFoundPage(req, w);
+  auto loaded = k.load(*w.registry, *pid);
+  if (!loaded.ok()) return ErrorPage(req, Lang(req), loaded.status());
+  e = std::move(*loaded);
+  id = *pid;
+  return std::nullopt;
+}
+
 template <typename E>
 http::Handler EditPage(Kind<E> k) {
   return [k](const http::Request& req, http::Worker& w) {
     std::string lang = Lang(req);
     E e;
     int64_t id = 0;
-    if (req.params.count("id")) {
-      auto pid = PathId(req, "id");
-      if (!pid) return NotFoundPage(req, w);
-      auto loaded = k.load(*w.registry, *pid);
-      if (!loaded.ok()) return ErrorPage(req, lang, loaded.status());
-      e = std::move(*loaded);
-      id = *pid;
-    }
+    if (auto answer = LoadFromPath(k, req, w, e, id)) return *answer;
     FormPage f = EditForm(k, e, id, lang, w, k.display(e));
     if (req.Query("saved") == "1") f.notice = T("web.saved", lang);
     return RenderForm(req, lang, f);
@@ -359,14 +367,8 @@ http::Handler SavePost(Kind<E> k) {
     std::string lang = Lang(req);
     E e;
     int64_t id = 0;
-    if (req.params.count("id")) {
-      auto pid = PathId(req, "id");
-      if (!pid) return NotFoundPage(req, w);
-      auto loaded = k.load(*w.registry, *pid);
-      if (!loaded.ok()) return ErrorPage(req, lang, loaded.status());
-      e = std::move(*loaded);
-      id = *pid;
-    } else {
+    if (auto answer = LoadFromPath(k, req, w, e, id)) return *answer;
+    if (!id) {
       // New records belong to the department's own source, with a generated id (programs are
       // keyed by their code).
       if constexpr (requires { e.external_id; }) {
