@@ -706,6 +706,9 @@ constexpr Entry kCatalog[] = {
     {"web.view_record", "Xem bản ghi", "View the record"},
     {"web.visibility_private", "Chỉ tôi và cán bộ Sở", "Only me and department staff"},
     {"web.visibility_public", "Công khai", "Public"},
+    // selection: rule sets and scoring (src/selection/rules.h, scoring.h)
+    // selection: assignment and conflicts (src/selection/assign.h)
+    // selection: workflow (src/selection/workflow.h)
 };
 
 void Fill(std::string& out, std::string_view text, const Message& m) {
