@@ -114,7 +114,8 @@ inline std::string EmailFor(const std::string& role) { return role + "@kiem-thu.
 
 class SiteFixture : public ::testing::Test {
  protected:
-  static void SetUpSite(int tasks = 120) {
+  // clock: what the server's handlers see (a FakeClock to move past deadlines); must outlive it.
+  static void SetUpSite(int tasks = 120, const Clock* clock = nullptr) {
     dir_ = new TempDir();
     config_ = new Config();
     config_->data_dir = dir_->path();
@@ -142,6 +143,7 @@ class SiteFixture : public ::testing::Test {
     http::ServerOptions sopt;
     sopt.port = port_;
     sopt.access_log = false;
+    if (clock) sopt.clock = clock;
     server_ = new http::Server(*config_, web::SiteRoutes(), sopt);
     Status s = server_->Start();
     ASSERT_TRUE(s.ok()) << s.ToString();

@@ -35,6 +35,22 @@ const std::vector<Permission>& Permissions() {
       {"registry.history", "See the edit history of records", {"staff", "leader", "admin"}},
       {"audit.read", "Read the whole audit chain", {"staff", "leader", "admin"}},
       {"users.manage", "Create users, grant and revoke roles, disable accounts", {"admin"}},
+      {"selection.propose",
+       "Submit proposals for ordering and dossiers to calls (own ones only)",
+       {"applicant", "host_staff", "enterprise", "provider", "staff", "admin"}},
+      {"selection.board",
+       "Comment on and screen the proposals of one's own program (program board)",
+       {"board_member", "staff", "admin"}},
+      {"selection.council",
+       "Vote, score, review and declare conflicts on one's own council",
+       {"council_member", "staff", "admin"}},
+      {"selection.manage",
+       "Open rounds and calls, form councils, open dossiers, record conclusions, appraise, "
+       "contract, edit rule sets",
+       {"staff", "admin"}},
+      {"selection.decide",
+       "Publish approved lists and approve selected dossiers",
+       {"leader", "admin"}},
   };
   return kTable;
 }

@@ -555,10 +555,11 @@ Status Server::Start() {
   for (int i = 0; i < std::max(1, s.opt.workers); ++i) {
     auto ctx = std::make_unique<WorkerContext>();
     KETNOI_ASSIGN_OR_RETURN(ctx->db, store::Db::Open(s.config.EffectiveStoreUrl()));
-    ctx->registry = std::make_unique<registry::Registry>(*ctx->db, SystemClock::Instance());
+    ctx->registry = std::make_unique<registry::Registry>(*ctx->db, *s.opt.clock);
     ctx->searcher = std::make_unique<search::Searcher>(s.config.IndexDir());
     ctx->worker = Worker{ctx->db.get(), ctx->registry.get(), ctx->searcher.get(),
-                         &s.config,     &s.router,           [this] { return MetricsText(); }};
+                         &s.config,     &s.router,           [this] { return MetricsText(); },
+                         s.opt.clock};
     contexts.push_back(std::move(ctx));
   }
   s.pool.Start(std::move(contexts), static_cast<size_t>(std::max(1, s.opt.queue_limit)));

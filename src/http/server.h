@@ -26,6 +26,9 @@ struct ServerOptions {
   bool access_log = true;
   // Rendered GET responses kept until the index applies a newer change (0 disables).
   size_t cache_entries = 2000;
+  // The clock handlers see (deadlines, timestamps); tests pass a FakeClock. Must outlive the
+  // server.
+  const Clock* clock = &SystemClock::Instance();
 };
 
 class Server {

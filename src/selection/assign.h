@@ -53,15 +53,28 @@ struct Conflict {
   Message message;  // "selection.conflict_<reason>" with the particulars, for people to read
 };
 
-// Every conflict found (empty = none). A shared task counts when
-// last_year ≥ current_year − lookback_years (N = 5 in 2026: a task that ended in 2022, four years
-// ago, conflicts; one that ended in 2020, six years ago, does not).
+// Every conflict found (empty = none), in this order, each reason's entries sorted by their
+// particulars; message "selection.conflict_<reason>" with params:
+//   applicant    {person}             the member is an applicant or one of the key persons
+//   organisation {organisation}       one entry per shared organisation
+//   relative     {person, kind}       kind must be in relation_kinds (exact match); the relative
+//                                     is a key person or an applicant
+//   co_member    {person, task, year} one entry per (task, key person); task = its code, or
+//                                     "#<task_id>" without one; year = last_year
+//   declared     {text}               the declaration, when not blank
+// A shared task counts when last_year ≥ current_year − lookback_years (N = 5 in 2026: a task
+// that ended in 2022, four years ago, conflicts; one that ended in 2021, exactly five years ago,
+// still conflicts; one that ended in 2020, six years ago, does not). The member's own person id
+// on a task is not a co-member.
 std::vector<Conflict> FindConflicts(const MemberFacts& member, const DossierParties& parties,
                                     const std::vector<std::string>& relation_kinds,
                                     int current_year, int lookback_years);
 
-// Expertise match in [0, 1]: field codes (same 5-digit code > same 3-digit > same top field),
-// folded keyword overlap, and past tasks in the dossier's field.
+// Expertise match in [0, 1]: 0.5 × field + 0.3 × keywords + 0.2 × past tasks, where
+//   field    = the best match of an expert field code with the dossier's: common prefix of 5
+//              digits 1.0, of 3 digits 0.7, of the top digit 0.4, else 0 ("302" vs "30218" 0.7);
+//   keywords = |E ∩ D| / min(|E|, |D|) over distinct non-blank folded keywords (0 if one is empty);
+//   past     = min(1, Σ field match of each past task's code / 2).
 struct ExpertProfile {
   int64_t id = 0;
   std::vector<std::string> field_codes;
@@ -89,8 +102,12 @@ struct Assignment {
   int64_t total_milli = 0;                   // Σ round(affinity × 1000) over assigned pairs
 };
 
-// The exact optimum. Infeasible (some dossier cannot get its reviewers within the capacities
-// and conflicts): "selection.assignment_infeasible" {dossier, assigned, needed}.
+// The exact optimum (maximal total_milli; among equal optima the result is deterministic).
+// Infeasible (some dossier cannot get its reviewers within the capacities and conflicts):
+// "selection.assignment_infeasible" {dossier, assigned, needed} naming the first dossier (0-based
+// index) that cannot have all its reviewers once every dossier before it has theirs; assigned is
+// how many it can then get. Malformed problem (sizes, negative counts, non-finite affinity,
+// conflict out of range): "selection.assignment_invalid" {field}.
 Result<Assignment> Assign(const AssignmentProblem& problem);
 
 }  // namespace ketnoi::selection

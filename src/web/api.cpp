@@ -4,6 +4,7 @@
 #include "audit/audit.h"
 #include "core/messages.h"
 #include "dedup/dedup.h"
+#include "selection/workflow.h"
 #include "web/common.h"
 #include "web/routes.h"
 
@@ -412,6 +413,171 @@ http::Response ApiOpenApi(const http::Request& req, http::Worker& w) {
   return Json(req, doc);
 }
 
+// ---- selection: the same data-level rules as the pages (a conflicted member gets 404) ----
+
+ordered_json RuleSetSummary(const selection::StoredRuleSet& r) {
+  return {{"id", r.id},
+          {"name", r.rules.Name()},
+          {"code", r.rules.code},
+          {"version", r.rules.version},
+          {"title", r.rules.name},
+          {"legal_basis", r.rules.legal_basis},
+          {"effective_from", r.rules.effective_from},
+          {"frozen", r.frozen}};
+}
+
+http::Response ApiRuleSets(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  selection::Workflow wf(*w.db, *w.registry, *w.clock);
+  if (Status s = wf.SeedRuleSets(); !s.ok()) return Error(req, s, lang);
+  auto list = wf.ListRuleSets();
+  if (!list.ok()) return Error(req, list.status(), lang);
+  ordered_json items = ordered_json::array();
+  for (const auto& r : *list) {
+    ordered_json j = RuleSetSummary(r);
+    j["rules"] = ordered_json::parse(selection::ToJson(r.rules), nullptr, false);
+    items.push_back(j);
+  }
+  return Json(req, {{"items", items}});
+}
+
+ordered_json ProposalJson(const selection::Proposal& p) {
+  ordered_json dup = ordered_json::array();
+  for (const auto& m : p.dupcheck)
+    dup.push_back(
+        {{"id", m.id}, {"code", m.code}, {"title", m.title}, {"score", m.score}, {"band", m.band}});
+  return {{"id", p.id},
+          {"round_id", p.round_id},
+          {"title", p.title},
+          {"kind", p.kind},
+          {"stage", p.stage},
+          {"objectives", p.objectives},
+          {"budget_dong", p.budget_dong},
+          {"method", p.method},
+          {"final_title", p.final_title},
+          {"decision_reason", p.decision_reason},
+          {"task_id", IdJson(p.task_id)},
+          {"dupcheck",
+           {{"rules", p.dupcheck_rules}, {"top_band", p.dupcheck_top_band}, {"matches", dup}}},
+          {"applicant_answer", p.applicant_answer}};
+}
+
+http::Response ApiProposal(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  selection::Workflow wf(*w.db, *w.registry, *w.clock);
+  if (!id) return NotFound(req, "proposal", req.params.at("id"), lang);
+  auto p = wf.GetProposal(*id);
+  if (!p.ok() || !wf.CanSeeProposal(*p, req.principal))
+    return NotFound(req, "proposal", std::to_string(*id), lang);
+  return Json(req, ProposalJson(*p));
+}
+
+ordered_json DossierJson(const selection::Dossier& d) {
+  ordered_json parties = ordered_json::array(), items = ordered_json::array();
+  for (const auto& p : d.parties)
+    parties.push_back({{"role", p.role},
+                       {"person_id", IdJson(p.person_id)},
+                       {"organisation_id", IdJson(p.organisation_id)}});
+  for (const auto& it : d.items)
+    items.push_back({{"item", it.item},
+                     {"file_id", it.file_id},
+                     {"name", it.file_name},
+                     {"valid", it.valid ? ordered_json(*it.valid) : ordered_json(nullptr)}});
+  return {{"id", d.id},
+          {"call_id", d.call_id},
+          {"topic_id", d.topic_id},
+          {"title", d.title},
+          {"host_id", d.host_id},
+          {"stage", d.stage},
+          {"requested_dong", d.requested_dong},
+          {"approved_dong", IdJson(d.approved_dong)},
+          {"receipt", d.receipt},
+          {"submitted_at", d.submitted_at},
+          {"parties", parties},
+          {"items", items}};
+}
+
+http::Response ApiDossier(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  if (!id) return NotFound(req, "dossier", req.params.at("id"), lang);
+  selection::Workflow wf(*w.db, *w.registry, *w.clock);
+  auto d = wf.GetDossier(*id);
+  if (!d.ok() || !wf.CanSeeDossier(*d, req.principal))
+    return NotFound(req, "dossier", std::to_string(*id), lang);
+  return Json(req, DossierJson(*d));
+}
+
+ordered_json ResultJson(const selection::ResultRow& r) {
+  return {{"subject", r.subject},     {"rank", r.rank},
+          {"present", r.present},     {"first_average", r.first_average},
+          {"set_aside", r.set_aside}, {"average", r.average},
+          {"passed", r.passed},       {"fail_reason", r.fail_reason},
+          {"outcome", r.outcome},     {"tie_break", r.tie_break},
+          {"rule_set", r.rule_set}};
+}
+
+http::Response ApiCouncil(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  if (!id) return NotFound(req, "council", req.params.at("id"), lang);
+  selection::Workflow wf(*w.db, *w.registry, *w.clock);
+  auto c = wf.GetCouncil(*id);
+  if (!c.ok() || (!req.principal.SeesEverything() && !wf.MemberOf(*c, req.principal)))
+    return NotFound(req, "council", std::to_string(*id), lang);
+  ordered_json members = ordered_json::array(), subjects = ordered_json::array();
+  for (const auto& m : c->members)
+    members.push_back(
+        {{"person_id", m.person_id}, {"name", m.name}, {"seat", m.seat}, {"present", m.present}});
+  for (const auto& s : c->subjects)
+    if (wf.MaySeeInCouncil(*c, s, req.principal)) subjects.push_back(s);
+  ordered_json results = ordered_json::array();
+  if (auto rows = wf.Results(*id); rows.ok())
+    for (const auto& r : *rows)
+      if (wf.MaySeeInCouncil(*c, r.subject, req.principal)) results.push_back(ResultJson(r));
+  return Json(req, {{"id", c->id},
+                    {"kind", c->kind},
+                    {"title", c->title},
+                    {"state", c->state},
+                    {"rule_set", c->rule_set},
+                    {"members", members},
+                    {"subjects", subjects},
+                    {"results", results}});
+}
+
+// A decided call's result is public: each dossier's title, host, figures and outcome.
+http::Response ApiCallResults(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  if (!id) return NotFound(req, "call", req.params.at("id"), lang);
+  selection::Workflow wf(*w.db, *w.registry, *w.clock);
+  auto call = wf.GetCall(*id);
+  if (!call.ok() || call->state != "decided")
+    return NotFound(req, "call", std::to_string(*id), lang);
+  auto councils = w.db->Query(
+      "SELECT id FROM councils WHERE kind = 'selection' AND call_id = ? AND state = 'concluded'",
+      {*id});
+  if (!councils.ok()) return Error(req, councils.status(), lang);
+  ordered_json items = ordered_json::array();
+  for (size_t i = 0; i < councils->size(); ++i) {
+    auto rows = wf.Results(councils->Int(i, 0));
+    if (!rows.ok()) return Error(req, rows.status(), lang);
+    for (const auto& r : *rows) {
+      ordered_json j = ResultJson(r);
+      if (auto d = wf.GetDossier(std::stoll(r.subject.substr(8))); d.ok()) {
+        j["title"] = d->title;
+        j["host_id"] = d->host_id;
+        j["stage"] = d->stage;
+      }
+      items.push_back(j);
+    }
+  }
+  return Json(
+      req,
+      {{"call_id", *id}, {"title", call->title}, {"rule_set", call->rule_set}, {"results", items}});
+}
+
 }  // namespace
 
 void AddApiRoutes(std::vector<http::Route>& routes) {
@@ -463,6 +629,21 @@ void AddApiRoutes(std::vector<http::Route>& routes) {
       {"GET", "/api/v1/fields", "public", "api", "The S&T field classification", ApiFields});
   routes.push_back(
       {"GET", "/api/v1/openapi.json", "public", "api", "This OpenAPI document", ApiOpenApi});
+  auto no_cache = [&](http::Route r) {
+    r.cacheable = false;  // the workflow does not write the change log the cache follows
+    routes.push_back(std::move(r));
+  };
+  no_cache({"GET", "/api/v1/rule-sets", "public", "api", "Selection rule sets with their rules",
+            ApiRuleSets});
+  no_cache({"GET", "/api/v1/proposals/:id", "signed_in", "api",
+            "A proposal with its stored duplicate check (proposer, board, staff, council)",
+            ApiProposal});
+  no_cache({"GET", "/api/v1/dossiers/:id", "signed_in", "api",
+            "A dossier (applicant, staff, council members without a conflict)", ApiDossier});
+  no_cache({"GET", "/api/v1/councils/:id", "signed_in", "api",
+            "A council: members, the subjects the reader may see, results", ApiCouncil});
+  no_cache({"GET", "/api/v1/calls/:id/results", "public", "api",
+            "The public result of a decided call", ApiCallResults});
 }
 
 }  // namespace ketnoi::web

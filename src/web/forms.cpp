@@ -22,9 +22,12 @@ std::string FormCsrf(const http::Request& req, http::Response* set_cookie_on) {
   return token;
 }
 
-http::Response RenderForm(const http::Request& req, const std::string& lang, const FormPage& f,
-                          int status) {
+namespace {
+// The template data of a form (form.mustache); the CSRF token is set by the caller.
+data FormData(const FormPage& f) {
   data d;
+  d.set("embedded", Bool(f.embedded));
+  d.set("prefix", f.id_prefix);
   d.set("heading", f.heading);
   if (!f.intro.empty()) d.set("intro", f.intro);
   if (!f.notice.empty()) d.set("notice", f.notice);
@@ -64,6 +67,19 @@ http::Response RenderForm(const http::Request& req, const std::string& lang, con
     fields.push_back(fd);
   }
   d.set("fields", fields);
+  return d;
+}
+}  // namespace
+
+std::string FormHtml(const http::Request& req, const FormPage& f) {
+  data d = FormData(f);
+  d.set("csrf", FormCsrf(req, nullptr));
+  return RenderTemplate("form", d);
+}
+
+http::Response RenderForm(const http::Request& req, const std::string& lang, const FormPage& f,
+                          int status) {
+  data d = FormData(f);
   http::Response cookie_holder;
   d.set("csrf", FormCsrf(req, &cookie_holder));
   http::Response r = Page(req, lang, f.heading, "form", d, status);

@@ -834,6 +834,7 @@ std::vector<http::Route> SiteRoutes() {
   AddOaiRoutes(routes);
   AddExportRoutes(routes);
   AddImportRoutes(routes);
+  AddSelectionRoutes(routes);
   AddApiRoutes(routes);
   routes.push_back({"GET", "/404", "public", "fallback", "Not found", NotFoundPage});
   return routes;

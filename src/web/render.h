@@ -43,10 +43,14 @@ struct FormPage {
   bool multipart = false;
   std::string after_html;   // trusted HTML rendered below the form (built with HtmlEscape)
   std::string before_html;  // trusted HTML above the form
+  bool embedded = false;    // one of several forms on a page: an h2 heading, no page title
+  std::string id_prefix;    // keeps field ids unique when a page has several forms
 };
 // The CSRF token a form must carry: the session's, or for visitors the pre-session cookie
 // (created and set on `resp` when missing).
 std::string FormCsrf(const http::Request& req, http::Response* set_cookie_on);
+// A form as an HTML fragment to place in another page (signed-in pages: the session's token).
+std::string FormHtml(const http::Request& req, const FormPage& f);
 http::Response RenderForm(const http::Request& req, const std::string& lang, const FormPage& f,
                           int status = 200);
 // Puts a Status from validation next to its field (params "field"), or as the form error.

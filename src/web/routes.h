@@ -14,5 +14,6 @@ void AddFileAndAuditRoutes(std::vector<http::Route>& routes);  // files_audit.cp
 void AddOaiRoutes(std::vector<http::Route>& routes);           // oai_routes.cpp
 void AddExportRoutes(std::vector<http::Route>& routes);        // exports.cpp
 void AddImportRoutes(std::vector<http::Route>& routes);        // imports.cpp
+void AddSelectionRoutes(std::vector<http::Route>& routes);     // selection.cpp
 
 }  // namespace ketnoi::web
