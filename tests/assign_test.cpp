@@ -88,35 +88,57 @@ const ConflictCase kConflictCases[] = {
      },
      {}},
     {"spouse_of_pi",
-     [](MemberFacts& m) { m.relatives = {{100, "spouse"}}; },
+     [](MemberFacts& m) {
+       m.relatives = {{100, "spouse"}};
+     },
      {{"relative", "person=100;kind=spouse"}}},
     {"sibling_of_secretary",
-     [](MemberFacts& m) { m.relatives = {{101, "sibling"}}; },
+     [](MemberFacts& m) {
+       m.relatives = {{101, "sibling"}};
+     },
      {{"relative", "person=101;kind=sibling"}}},
     {"child_of_co_applicant",
-     [](MemberFacts& m) { m.relatives = {{103, "child"}}; },
+     [](MemberFacts& m) {
+       m.relatives = {{103, "child"}};
+     },
      {{"relative", "person=103;kind=child"}}},
-    {"cousin_of_pi_not_a_listed_kind", [](MemberFacts& m) { m.relatives = {{100, "cousin"}}; }, {}},
+    {"cousin_of_pi_not_a_listed_kind",
+     [](MemberFacts& m) {
+       m.relatives = {{100, "cousin"}};
+     },
+     {}},
     {"relative_declared_twice_reported_once",
-     [](MemberFacts& m) { m.relatives = {{102, "parent"}, {100, "spouse"}, {102, "parent"}}; },
+     [](MemberFacts& m) {
+       m.relatives = {{102, "parent"}, {100, "spouse"}, {102, "parent"}};
+     },
      {{"relative", "person=100;kind=spouse"}, {"relative", "person=102;kind=parent"}}},
     {"colleague_at_host",
      [](MemberFacts& m) { m.organisation_ids = {10}; },
      {{"organisation", "organisation=10"}}},
     {"colleague_at_coordinating_organisation",
-     [](MemberFacts& m) { m.organisation_ids = {20, 11}; },
+     [](MemberFacts& m) {
+       m.organisation_ids = {20, 11};
+     },
      {{"organisation", "organisation=11"}}},
     {"co_investigator_4_years_ago",
-     [](MemberFacts& m) { m.tasks = {Task(7, "ĐT-2019-30218-ĐT", 2022, {500, 100, 900})}; },
+     [](MemberFacts& m) {
+       m.tasks = {Task(7, "ĐT-2019-30218-ĐT", 2022, {500, 100, 900})};
+     },
      {{"co_member", "person=100;task=ĐT-2019-30218-ĐT;year=2022"}}},
     {"co_investigator_exactly_5_years_ago_still_counts",
-     [](MemberFacts& m) { m.tasks = {Task(7, "ĐT-2018-1", 2021, {500, 101})}; },
+     [](MemberFacts& m) {
+       m.tasks = {Task(7, "ĐT-2018-1", 2021, {500, 101})};
+     },
      {{"co_member", "person=101;task=ĐT-2018-1;year=2021"}}},
     {"co_investigator_6_years_ago",
-     [](MemberFacts& m) { m.tasks = {Task(7, "ĐT-2016-1", 2020, {500, 100})}; },
+     [](MemberFacts& m) {
+       m.tasks = {Task(7, "ĐT-2016-1", 2020, {500, 100})};
+     },
      {}},
     {"co_member_of_non_key_applicant_only",
-     [](MemberFacts& m) { m.tasks = {Task(7, "DA-1", 2025, {500, 103})}; },
+     [](MemberFacts& m) {
+       m.tasks = {Task(7, "DA-1", 2025, {500, 103})};
+     },
      {}},
     {"co_member_without_code_and_two_key_people",
      [](MemberFacts& m) {
@@ -245,7 +267,8 @@ AssignmentProblem RandomProblem(uint64_t seed, int dossiers, int experts, int mi
   AssignmentProblem p;
   p.dossiers = dossiers;
   p.experts = experts;
-  for (int d = 0; d < dossiers; ++d) p.reviewers_needed.push_back(Uniform(s, min_needed, max_needed));
+  for (int d = 0; d < dossiers; ++d)
+    p.reviewers_needed.push_back(Uniform(s, min_needed, max_needed));
   for (int e = 0; e < experts; ++e) p.capacity.push_back(Uniform(s, min_cap, max_cap));
   p.affinity.assign(dossiers, std::vector<double>(experts));
   for (auto& row : p.affinity)
@@ -482,9 +505,9 @@ AssignmentProblem Small(std::vector<int> needed, std::vector<int> capacity,
   p.experts = static_cast<int>(capacity.size());
   p.reviewers_needed = std::move(needed);
   p.capacity = std::move(capacity);
-  p.affinity = affinity.empty()
-                   ? std::vector<std::vector<double>>(p.dossiers, std::vector<double>(p.experts, 0.5))
-                   : std::move(affinity);
+  p.affinity = affinity.empty() ? std::vector<std::vector<double>>(
+                                      p.dossiers, std::vector<double>(p.experts, 0.5))
+                                : std::move(affinity);
   p.conflicts = std::move(conflicts);
   return p;
 }
@@ -498,10 +521,7 @@ const InfeasibleCase kInfeasibleCases[] = {
     // Dossiers 1 and 2 both need expert 0. The optimum by affinity would give it to dossier 2;
     // the message still names dossier 2, the first one that cannot be served after the others.
     {"competition_named_in_index_order",
-     Small({1, 1, 1}, {1, 1}, {{1, 1}, {2, 1}}, {{0.5, 0.5}, {0.1, 0}, {1.0, 0}}),
-     "2",
-     "0",
-     "1"},
+     Small({1, 1, 1}, {1, 1}, {{1, 1}, {2, 1}}, {{0.5, 0.5}, {0.1, 0}, {1.0, 0}}), "2", "0", "1"},
     {"dossier_zero_short", Small({2, 1}, {1, 0}, {}), "0", "1", "2"},
 };
 
@@ -549,8 +569,7 @@ const InvalidCase kInvalidCases[] = {
     {"negative_capacity", [](AssignmentProblem& p) { p.capacity[1] = -2; }, "capacity"},
     {"affinity_row_size", [](AssignmentProblem& p) { p.affinity[1].pop_back(); }, "affinity"},
     {"affinity_nan", [](AssignmentProblem& p) { p.affinity[0][0] = std::nan(""); }, "affinity"},
-    {"conflict_out_of_range", [](AssignmentProblem& p) { p.conflicts.emplace(2, 0); },
-     "conflicts"},
+    {"conflict_out_of_range", [](AssignmentProblem& p) { p.conflicts.emplace(2, 0); }, "conflicts"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, InvalidTest, ::testing::ValuesIn(kInvalidCases),

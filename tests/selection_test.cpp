@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "selection/workflow.h"
 #include "site_fixture.h"
 
 namespace ketnoi {
@@ -441,6 +442,29 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
   Ok(staff->Post("/calls/" + std::to_string(call_s) + "/open", {}), "open s");
   Ok(staff->Post("/calls/" + std::to_string(call_d) + "/open", {}), "open d");
 
+  // Reviewer suggestions never pair an expert with a dossier he is conflicted with.
+  {
+    auto db = OpenDb();
+    registry::Registry reg(*db, *clock_);
+    selection::Workflow wf(*db, reg, *clock_);
+    auto sug = wf.SuggestReviewers(call_s, 2, 3);
+    ASSERT_TRUE(sug.ok()) << sug.status().ToString();
+    ASSERT_EQ(sug->size(), 3u);
+    std::map<int64_t, int64_t> never = {{d1, x_spouse}, {d2, z_recent}};
+    for (const auto& sg : *sug) {
+      EXPECT_EQ(sg.experts.size(), 2u);
+      for (const auto& [person, affinity] : sg.experts) {
+        if (never.count(sg.dossier_id)) EXPECT_NE(person, never[sg.dossier_id]);
+      }
+    }
+    HttpReply call_page = staff->Get("/calls/" + std::to_string(call_s));
+    EXPECT_NE(call_page.body.find("Gợi ý phân công phản biện"), std::string::npos);
+  }
+
+  HttpReply opening = anon->Get("/calls/" + std::to_string(call_s) + "/opening");
+  ASSERT_EQ(opening.status, 200);
+  EXPECT_NE(opening.body.find("5/5"), std::string::npos);
+
   // ---- the selection council, with the system's conflict checks ----
   int64_t sc = Created(staff->Post("/calls/" + std::to_string(call_s) + "/councils",
                                    {{"title", "Hội đồng tuyển chọn nhiệm vụ chế phẩm vi sinh"}}));
@@ -630,6 +654,19 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
   EXPECT_EQ(task->Int(0, 1), host_a);
   EXPECT_EQ(task->Int(0, 2), p1);
   EXPECT_EQ(task->Int(0, 3), 1'350'000'000);
+  // Illegal moves are refused with the reason: the reserve dossier cannot be appraised.
+  HttpReply illegal = staff->Post("/dossiers/" + std::to_string(d2) + "/appraise",
+                                  {{"approved", "1.000"}, {"reason", "thử"}});
+  EXPECT_EQ(illegal.status, 409);
+  EXPECT_NE(illegal.body.find("Không thể chuyển"), std::string::npos);
+  // The task's history page shows its whole lifecycle with the rule-set version of each step.
+  auto task_id = OpenDb()->Query("SELECT task_id FROM proposals WHERE id = ?", {prop_a});
+  ASSERT_TRUE(task_id.ok() && !task_id->empty());
+  HttpReply lifecycle = staff->Get("/history/task/" + std::to_string(task_id->Int(0, 0)));
+  ASSERT_EQ(lifecycle.status, 200);
+  for (const char* step : {"forwarded", "listed", "submitted", "selected", "contracted",
+                           "in_progress", "tt08-2017@v1"})
+    EXPECT_NE(lifecycle.body.find(step), std::string::npos) << step;
   HttpReply decision = anon->Get("/calls/" + std::to_string(call_s) + "/decision");
   ASSERT_EQ(decision.status, 200);
   EXPECT_NE(decision.body.find("Viện Công nghệ sinh học ứng dụng Thăng Long"), std::string::npos);

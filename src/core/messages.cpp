@@ -617,6 +617,14 @@ constexpr Entry kCatalog[] = {
     {"web.history_field", "Trường", "Field"},
     {"web.history_heading", "Lịch sử sửa đổi: {name}", "Edit history: {name}"},
     {"web.history_link", "Lịch sử sửa đổi", "Edit history"},
+    {"web.history_lifecycle", "Quá trình đặt hàng, tuyển chọn và thực hiện",
+     "Ordering, selection and execution"},
+    {"web.history_edits", "Các lần sửa bản ghi", "Edits of the record"},
+    {"web.history_when", "Thời điểm", "When"},
+    {"web.history_subject", "Đối tượng", "Subject"},
+    {"web.history_actor", "Người thực hiện", "By"},
+    {"web.history_basis", "Căn cứ", "Basis"},
+    {"web.history_rule_set", "Bộ quy tắc", "Rule set"},
     {"web.history_version", "Phiên bản", "Version"},
     {"web.kind_organisation", "tổ chức", "organisation"},
     {"web.kind_person", "cá nhân", "person"},
@@ -728,6 +736,32 @@ constexpr Entry kCatalog[] = {
      "Tiêu chí \"{criterion}\" không có trong phiếu đánh giá \"{sheet}\".",
      "The criterion \"{criterion}\" is not on the score sheet \"{sheet}\"."},
     // selection: assignment and conflicts (src/selection/assign.h)
+    {"selection.assignment_infeasible",
+     "Không thể phân công đủ phản biện: hồ sơ {dossier} (vị trí trong danh sách, tính từ 0) chỉ "
+     "nhận được {assigned} trên {needed} người cần, do giới hạn số hồ sơ của mỗi chuyên gia và "
+     "các xung đột lợi ích.",
+     "Not enough reviewers can be assigned: dossier {dossier} (position in the list, from 0) can "
+     "get only {assigned} of the {needed} it needs within the experts' load limits and the "
+     "conflicts of interest."},
+    {"selection.assignment_invalid", "Bài toán phân công phản biện không hợp lệ ở \"{field}\".",
+     "The reviewer assignment problem is malformed at \"{field}\"."},
+    {"selection.conflict_applicant",
+     "Là người đăng ký hoặc thành viên chủ chốt của hồ sơ (người {person}).",
+     "Is an applicant or a key person of the dossier (person {person})."},
+    {"selection.conflict_co_member",
+     "Cùng tham gia nhiệm vụ {task} (kết thúc năm {year}) với người {person} của hồ sơ.",
+     "Worked on the task {task} (ended {year}) with person {person} of the dossier."},
+    {"selection.conflict_declared", "Tự khai có xung đột lợi ích: {text}",
+     "Declared a conflict of interest: {text}"},
+    {"selection.conflict_organisation",
+     "Đang công tác tại tổ chức chủ trì hoặc phối hợp của hồ sơ (tổ chức {organisation}).",
+     "Works for the host or a coordinating organisation of the dossier (organisation "
+     "{organisation})."},
+    {"selection.conflict_relative",
+     "Có quan hệ gia đình ({kind}) với người {person} là chủ nhiệm, thư ký khoa học, thành viên "
+     "chính hoặc người đăng ký của hồ sơ.",
+     "Is a relative ({kind}) of person {person}, the principal investigator, scientific "
+     "secretary, a key member or an applicant of the dossier."},
     // selection: workflow (src/selection/workflow.h)
     {"selection.absent", "{person} được ghi là vắng mặt nên không chấm điểm, bỏ phiếu được.",
      "{person} is recorded as absent and cannot score or vote."},

@@ -4,10 +4,13 @@
 // primal-dual method: Dijkstra on reduced costs (Johnson potentials; the initial potentials are
 // exact shortest distances of the DAG, so negative costs are fine) finds the current shortest
 // s–t distance, then a blocking flow (Dinic: BFS levels + DFS with current-arc pointers) pushes
-// every shortest augmenting path of that length at once over the zero-reduced-cost subgraph.
-// Each phase keeps all reduced costs non-negative, so the flow stays of minimal cost for its
-// value; at the maximal flow value it is the optimum. All scans go in index order, so equal
-// inputs give equal outputs.
+// shortest augmenting paths of that length all at once, over a compact list of the arcs of zero
+// reduced cost collected after each Dijkstra (scanning the dense dossier × expert arcs once per
+// phase, not once per BFS or DFS). Each phase keeps all reduced costs non-negative, so the flow
+// stays of minimal cost for its value; at the maximal flow value it is the optimum. Every scan
+// goes in index order, so equal inputs give equal outputs. Measured (bench/assign_bench.cpp):
+// 500 dossiers × 300 experts × 3 reviewers in ≈ 30 ms; ≈ 0.5 s when every dossier prefers the
+// same few experts (hundreds of phases).
 #include "selection/assign.h"
 
 #include <algorithm>
@@ -84,10 +87,10 @@ std::vector<Conflict> FindConflicts(const MemberFacts& member, const DossierPart
     for (const auto& [task_id, code, year, person] : found) {
       std::string task = code;
       if (task.empty()) task.append("#").append(std::to_string(task_id));
-      out.push_back({"co_member", Message("selection.conflict_co_member",
-                                          {{"person", std::to_string(person)},
-                                           {"task", task},
-                                           {"year", std::to_string(year)}})});
+      out.push_back(
+          {"co_member", Message("selection.conflict_co_member", {{"person", std::to_string(person)},
+                                                                 {"task", task},
+                                                                 {"year", std::to_string(year)}})});
     }
   }
 
@@ -154,7 +157,8 @@ constexpr double kPastSaturation = 2.0;
 // experts and dossiers.
 double ExpertiseAffinity(const ExpertProfile& e, const DossierProfile& d) {
   double field = 0;
-  for (const std::string& code : e.field_codes) field = std::max(field, FieldMatch(code, d.field_code));
+  for (const std::string& code : e.field_codes)
+    field = std::max(field, FieldMatch(code, d.field_code));
 
   double keywords = 0;
   std::vector<std::string_view> ek = KeywordSet(e.keywords), dk = KeywordSet(d.keywords);
@@ -232,8 +236,15 @@ class FlowNetwork {
 class MinCostFlow {
  public:
   MinCostFlow(FlowNetwork& g, int s, int t, std::vector<int64_t> potential)
-      : g_(g), s_(s), t_(t), p_(std::move(potential)), dist_(g.nodes()), level_(g.nodes()),
-        cur_(g.nodes()), queue_(g.nodes()), adm_first_(g.nodes() + 1, 0) {}
+      : g_(g),
+        s_(s),
+        t_(t),
+        p_(std::move(potential)),
+        dist_(g.nodes()),
+        level_(g.nodes()),
+        cur_(g.nodes()),
+        queue_(g.nodes()),
+        adm_first_(g.nodes() + 1, 0) {}
 
   // Pushes flow until `limit` or until no augmenting path is left; returns the flow pushed.
   int64_t Run(int64_t limit) {
@@ -290,10 +301,11 @@ class MinCostFlow {
     return true;
   }
 
-  // The arcs that can lie on a shortest path this phase: both ends at distance ≤ dist(t) and
-  // reduced cost 0, whatever their residual capacity (pushing flow along such an arc opens its
-  // pair, which has reduced cost 0 too, so the list stays complete during the phase). It is
-  // usually a small fraction of the network, which keeps the blocking flow cheap.
+  // The arcs for this phase's blocking flow: both ends at distance ≤ dist(t) (no other node is
+  // on a shortest path) and reduced cost 0, whatever their residual capacity (pushing flow along
+  // such an arc opens its pair, which has reduced cost 0 too, so the list stays closed during
+  // the phase). Any s–t path in it is a shortest path, and it holds the path Dijkstra found, so
+  // each phase pushes at least one unit. It is usually a small fraction of the network.
   void CollectAdmissible() {
     const int64_t dt = dist_[t_];
     adm_.clear();
@@ -378,9 +390,7 @@ Status Validate(const AssignmentProblem& p) {
   return Status::Ok();
 }
 
-int64_t Milli(double affinity) {
-  return std::llround(std::clamp(affinity, 0.0, 1.0) * 1000.0);
-}
+int64_t Milli(double affinity) { return std::llround(std::clamp(affinity, 0.0, 1.0) * 1000.0); }
 
 // Node numbering: source 0, dossiers 1..D, experts D+1..D+E, sink D+E+1.
 struct Layout {
@@ -404,9 +414,7 @@ Status Infeasible(FlowNetwork& g, const Layout& L, const std::vector<int>& neede
     int to = g.arc(i).to;
     if (to >= L.dossier(0) && to < L.dossier(L.dossiers)) source_arc[to - L.dossier(0)] = i;
   }
-  auto flow_of = [&](int d) {
-    return source_arc[d] < 0 ? 0 : g.arc(g.arc(source_arc[d]).rev).cap;
-  };
+  auto flow_of = [&](int d) { return source_arc[d] < 0 ? 0 : g.arc(g.arc(source_arc[d]).rev).cap; };
   std::vector<int> via(n), seen(n, 0), queue(n);
   int stamp = 0;
   for (int d = 0; d < L.dossiers; ++d) {
@@ -419,8 +427,7 @@ Status Infeasible(FlowNetwork& g, const Layout& L, const std::vector<int>& neede
         int u = queue[head++];
         for (int i = g.begin(u); i < g.end(u); ++i) {
           const FlowNetwork::Arc& a = g.arc(i);
-          if (a.cap <= 0 || a.to == L.source() || a.to == L.sink() || seen[a.to] == stamp)
-            continue;
+          if (a.cap <= 0 || a.to == L.source() || a.to == L.sink() || seen[a.to] == stamp) continue;
           seen[a.to] = stamp;
           via[a.to] = i;
           int other = a.to - L.dossier(0);
@@ -443,12 +450,12 @@ Status Infeasible(FlowNetwork& g, const Layout& L, const std::vector<int>& neede
         v = g.arc(g.arc(i).rev).to;
       }
       g.Push(g.arc(source_arc[found - L.dossier(0)]).rev, 1);  // less flow into the later one
-      g.Push(source_arc[d], 1);                                  // more into d
+      g.Push(source_arc[d], 1);                                // more into d
     }
   }
   // Unreachable when the flow was maximal and short; kept as a guard.
-  return Status::Internal({"selection.assignment_infeasible",
-                           {{"dossier", "?"}, {"assigned", "?"}, {"needed", "?"}}});
+  return Status::Internal(
+      {"selection.assignment_infeasible", {{"dossier", "?"}, {"assigned", "?"}, {"needed", "?"}}});
 }
 
 }  // namespace

@@ -27,8 +27,8 @@ struct Relative {
 struct PastTask {
   int64_t task_id = 0;
   std::string code;
-  int last_year = 0;                // the task's end year (or start year if no end)
-  std::set<int64_t> person_ids;     // everyone who was on it (PI, secretary, members)
+  int last_year = 0;             // the task's end year (or start year if no end)
+  std::set<int64_t> person_ids;  // everyone who was on it (PI, secretary, members)
 };
 
 // What the system knows about a would-be council member.
@@ -42,9 +42,9 @@ struct MemberFacts {
 
 // The parties of a dossier (or a proposal).
 struct DossierParties {
-  std::set<int64_t> applicant_person_ids;      // who submitted it
-  std::set<int64_t> organisation_ids;          // host and coordinating organisations
-  std::set<int64_t> key_person_ids;            // PI, scientific secretary, key members
+  std::set<int64_t> applicant_person_ids;  // who submitted it
+  std::set<int64_t> organisation_ids;      // host and coordinating organisations
+  std::set<int64_t> key_person_ids;        // PI, scientific secretary, key members
 };
 
 struct Conflict {
@@ -78,7 +78,7 @@ std::vector<Conflict> FindConflicts(const MemberFacts& member, const DossierPart
 struct ExpertProfile {
   int64_t id = 0;
   std::vector<std::string> field_codes;
-  std::vector<std::string> keywords;        // folded (text::Fold) by the caller
+  std::vector<std::string> keywords;          // folded (text::Fold) by the caller
   std::vector<std::string> past_field_codes;  // field codes of past tasks
 };
 struct DossierProfile {

@@ -46,8 +46,8 @@ struct Seat {
 struct RuleSet {
   std::string code;  // "tt08-2017"; with `version` it names the rule set
   int version = 1;
-  std::string name;            // Vietnamese, e.g. "Tuyển chọn, giao trực tiếp theo TT 08/2017"
-  std::string legal_basis;     // "Thông tư 08/2017/TT-BKHCN; QĐ 05/2021/QĐ-UBND"
+  std::string name;         // Vietnamese, e.g. "Tuyển chọn, giao trực tiếp theo TT 08/2017"
+  std::string legal_basis;  // "Thông tư 08/2017/TT-BKHCN; QĐ 05/2021/QĐ-UBND"
   std::string effective_from;  // YYYY-MM-DD
   std::string effective_to;    // "" while in force
   // Which forms of task it governs: "selection", "direct", "grant", "order" (Law 93/2025 terms).
@@ -60,7 +60,7 @@ struct RuleSet {
   std::vector<Criterion> identification_criteria;
 
   // Conflicts of interest.
-  int conflict_lookback_years = 5;  // co-membership in a task within N years conflicts
+  int conflict_lookback_years = 5;              // co-membership in a task within N years conflicts
   std::vector<std::string> conflict_relations;  // "spouse", "parent", "child", "sibling"
 
   // Score sheets (at least one) and the rules applied to them.
@@ -83,7 +83,8 @@ struct RuleSet {
   std::vector<std::string> unverified;  // keys of values DOMAIN.md marks (verify)
 
   std::string Name() const { return code + "@v" + std::to_string(version); }  // "tt08-2017@v1"
-  const ScoreSheet* SheetFor(std::string_view kind) const;  // the first sheet listing the kind, else "*"
+  const ScoreSheet* SheetFor(
+      std::string_view kind) const;  // the first sheet listing the kind, else "*"
   const ScoreSheet* FindSheet(std::string_view id) const;
 };
 

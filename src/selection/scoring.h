@@ -28,10 +28,10 @@ Status CheckSheet(const ScoreSheet& sheet, const MemberSheet& s);
 
 struct DossierScore {
   int64_t dossier_id = 0;
-  int present = 0;               // sheets counted
-  double first_average = 0;      // average total over every sheet
+  int present = 0;                 // sheets counted
+  double first_average = 0;        // average total over every sheet
   std::vector<int64_t> set_aside;  // members whose totals the outlier rule set aside
-  double average = 0;            // the final average (after the outlier rule)
+  double average = 0;              // the final average (after the outlier rule)
   // Per criterion: how many members scored it 0, and its average (over the sheets kept).
   std::map<std::string, int> zeros;
   std::map<std::string, double> criterion_average;
@@ -47,8 +47,8 @@ struct DossierScore {
 // rest (if every sheet would be set aside, none is). Pass rule: average ≥ pass_average and for
 // every criterion zeros * zero_max_den ≤ present * zero_max_num. Zeros are counted over all
 // sheets present (a zero is a member's judgement even when their total was set aside).
-DossierScore Evaluate(const RuleSet& rules, const ScoreSheet& sheet,
-                      int64_t dossier_id, const std::vector<MemberSheet>& sheets);
+DossierScore Evaluate(const RuleSet& rules, const ScoreSheet& sheet, int64_t dossier_id,
+                      const std::vector<MemberSheet>& sheets);
 
 // The per-member normalised view: for each member, the z-score of each of their totals among
 // all the totals that member gave in this council ((x − mean) / population sd; 0 when sd = 0).

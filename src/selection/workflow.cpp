@@ -163,6 +163,21 @@ Result<std::vector<Transition>> Workflow::History(const std::string& subject) {
   return out;
 }
 
+Result<std::vector<Transition>> Workflow::TaskHistory(int64_t task_id) {
+  KETNOI_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("SELECT subject, from_stage, to_stage, actor, basis, rule_set, at FROM transitions "
+                "WHERE subject = ? OR subject IN (SELECT 'proposal:' || id FROM proposals WHERE "
+                "task_id = ?) OR subject IN (SELECT 'dossier:' || d.id FROM dossiers d JOIN "
+                "call_topics t ON t.id = d.topic_id WHERE t.task_id = ?) ORDER BY id",
+                {Subject("task", task_id), task_id, task_id}));
+  std::vector<Transition> out;
+  for (size_t i = 0; i < rows.size(); ++i)
+    out.push_back({rows.Text(i, 0), rows.Text(i, 1), rows.Text(i, 2), rows.Text(i, 3),
+                   rows.Text(i, 4), rows.Text(i, 5), rows.Text(i, 6)});
+  return out;
+}
+
 // ---- rule sets ---------------------------------------------------------------------------
 
 Status Workflow::SeedRuleSets() {
@@ -1689,6 +1704,87 @@ Result<std::optional<Contract>> Workflow::ContractOf(int64_t dossier_id) {
       c.products.push_back(lines.Text(i, 4));
   }
   return std::optional<Contract>(std::move(c));
+}
+
+namespace {
+// Folded syllables of a title, without the words every title uses (for the expertise match).
+std::vector<std::string> TitleWords(const std::string& title) {
+  static const std::set<std::string> kCommon = {
+      "nghien", "cuu", "ung", "dung", "giai",  "phap", "tren", "dia", "ban",
+      "thanh",  "pho", "ha",  "noi",  "xay",   "dung", "va",   "cho", "cua",
+      "tai",    "cac", "mot", "so",   "trong", "phat", "trien"};
+  std::vector<std::string> out;
+  for (const auto& t : text::Tokenize(title))
+    if (!kCommon.count(t.folded)) out.push_back(t.folded);
+  return out;
+}
+}  // namespace
+
+Result<std::vector<Workflow::Suggestion>> Workflow::SuggestReviewers(int64_t call_id,
+                                                                     int per_dossier, int load) {
+  KETNOI_ASSIGN_OR_RETURN(Call call, GetCall(call_id));
+  KETNOI_ASSIGN_OR_RETURN(StoredRuleSet rs, GetRuleSet(call.rule_set_id));
+  KETNOI_ASSIGN_OR_RETURN(auto dossiers, ListDossiers(call_id));
+  std::vector<Dossier> valid;
+  for (auto& d : dossiers)
+    if (d.stage == "valid") valid.push_back(std::move(d));
+  KETNOI_ASSIGN_OR_RETURN(
+      auto experts, db_.Query("SELECT DISTINCT u.person_id FROM users u JOIN user_roles r ON "
+                              "r.user_id = u.id WHERE r.role = 'expert' AND u.status = 'active' "
+                              "AND u.person_id IS NOT NULL ORDER BY u.person_id"));
+  std::vector<int64_t> expert_ids;
+  std::vector<ExpertProfile> profiles;
+  std::vector<MemberFacts> facts;
+  for (size_t i = 0; i < experts.size(); ++i) {
+    int64_t pid = experts.Int(i, 0);
+    KETNOI_ASSIGN_OR_RETURN(registry::Person person, registry_.GetPerson(pid));
+    KETNOI_ASSIGN_OR_RETURN(MemberFacts f, FactsOf(pid));
+    ExpertProfile ep;
+    ep.id = pid;
+    ep.field_codes = person.field_codes;
+    for (const PastTask& t : f.tasks) {
+      auto task = registry_.GetTask(t.task_id);
+      if (!task.ok()) continue;
+      if (!task->field_code.empty()) ep.past_field_codes.push_back(task->field_code);
+      for (auto& w : TitleWords(task->title)) ep.keywords.push_back(std::move(w));
+    }
+    expert_ids.push_back(pid);
+    profiles.push_back(std::move(ep));
+    facts.push_back(std::move(f));
+  }
+  AssignmentProblem problem;
+  problem.dossiers = static_cast<int>(valid.size());
+  problem.experts = static_cast<int>(expert_ids.size());
+  problem.capacity.assign(expert_ids.size(), std::max(1, load));
+  int year = clock_.Today().year;
+  for (size_t d = 0; d < valid.size(); ++d) {
+    DossierProfile dp;
+    dp.id = valid[d].id;
+    for (const Topic& t : call.topics)
+      if (t.id == valid[d].topic_id) dp.field_code = t.field_code;
+    dp.keywords = TitleWords(valid[d].title);
+    KETNOI_ASSIGN_OR_RETURN(DossierParties parties, PartiesOf(Subject("dossier", valid[d].id)));
+    std::vector<double> row;
+    for (size_t e = 0; e < profiles.size(); ++e) {
+      row.push_back(ExpertiseAffinity(profiles[e], dp));
+      if (!FindConflicts(facts[e], parties, rs.rules.conflict_relations, year,
+                         rs.rules.conflict_lookback_years)
+               .empty())
+        problem.conflicts.insert({static_cast<int>(d), static_cast<int>(e)});
+    }
+    problem.affinity.push_back(std::move(row));
+    problem.reviewers_needed.push_back(std::max(1, per_dossier));
+  }
+  KETNOI_ASSIGN_OR_RETURN(Assignment a, Assign(problem));
+  std::vector<Suggestion> out;
+  for (size_t d = 0; d < valid.size(); ++d) {
+    Suggestion s;
+    s.dossier_id = valid[d].id;
+    s.dossier_title = valid[d].title;
+    for (int e : a.experts_of[d]) s.experts.emplace_back(expert_ids[e], problem.affinity[d][e]);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace ketnoi::selection

@@ -287,6 +287,19 @@ class Workflow {
   Result<std::optional<Contract>> ContractOf(int64_t dossier_id);
 
   Result<std::vector<Transition>> History(const std::string& subject);
+  // A registry task's whole lifecycle: its proposal, its dossiers and the task itself, in order.
+  Result<std::vector<Transition>> TaskHistory(int64_t task_id);
+
+  // Reviewer suggestions for a call's valid dossiers: experts from the directory (people whose
+  // account holds the expert role), matched by expertise (fields, title words, past tasks), at
+  // most `load` dossiers each, never a conflicted pair, as the exact optimum of Assign(). Staff
+  // appoint from it and may choose otherwise.
+  struct Suggestion {
+    int64_t dossier_id = 0;
+    std::string dossier_title;
+    std::vector<std::pair<int64_t, double>> experts;  // person id, affinity
+  };
+  Result<std::vector<Suggestion>> SuggestReviewers(int64_t call_id, int per_dossier, int load);
 
  private:
   Status Move(const std::string& kind, int64_t id, const std::string& from, const std::string& to,

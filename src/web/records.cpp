@@ -10,6 +10,7 @@
 #include "core/messages.h"
 #include "registry/model.h"
 #include "registry/repo.h"
+#include "selection/workflow.h"
 #include "text/text.h"
 #include "web/common.h"
 #include "web/render.h"
@@ -516,6 +517,25 @@ http::Handler HistoryPage(Kind<E> k) {
     d.set("record_url", "/" + k.segment + "/" + std::to_string(*id));
     d.set("versions", versions);
     d.set("empty", Bool(rows->empty()));
+    // A task's lifecycle (proposal, approved list, dossier, council, contract) beside its edits.
+    data lifecycle{data::type::list};
+    if (k.entity == "task") {
+      selection::Workflow wf(*w.db, *w.registry, *w.clock);
+      if (auto steps = wf.TaskHistory(*id); steps.ok())
+        for (const auto& t : *steps) {
+          data row;
+          row.set("at", t.at);
+          row.set("subject", t.subject);
+          row.set("from", t.from);
+          row.set("to", t.to);
+          row.set("actor", t.actor);
+          row.set("basis", t.basis);
+          row.set("rule_set", t.rule_set);
+          lifecycle.push_back(row);
+        }
+    }
+    d.set("has_lifecycle", Bool(!lifecycle.is_empty_list()));
+    d.set("lifecycle", lifecycle);
     return Page(req, lang, T("web.history_link", lang), "history", d);
   };
 }

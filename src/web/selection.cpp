@@ -1035,6 +1035,12 @@ http::Response CallPage(const http::Request& req, http::Worker& w) {
   }
   ds.empty = L(lang, "Không có hồ sơ nào bạn được xem.", "No dossiers you may see.");
   v.sections.push_back(ds);
+  if (!call->opened_at.empty())
+    v.sections.push_back({L(lang, "Mở hồ sơ", "Opening"), "", "",
+                          "<p><a href=\"/calls/" + std::to_string(*id) + "/opening\">" +
+                              HtmlEscape(L(lang, "Biên bản mở hồ sơ (bản in)",
+                                           "Minutes of the opening (printable)")) +
+                              "</a></p>"});
   if (call->state == "decided") {
     auto councils = w.db->Query(
         "SELECT id FROM councils WHERE kind = 'selection' AND call_id = ? AND state = 'concluded'",
@@ -1047,6 +1053,36 @@ http::Response CallPage(const http::Request& req, http::Worker& w) {
                    "</a></p>";
       v.sections.push_back(links);
     }
+  }
+  if (call->state == "opened" && auth::Allows("selection.manage", req.principal)) {
+    // Reviewer suggestions from the expert directory (an exact optimal assignment); staff
+    // appoint from it on the council page and may choose otherwise.
+    int per = static_cast<int>(ParseInt(req.Query("reviewers")).value_or(2));
+    int load = static_cast<int>(ParseInt(req.Query("load")).value_or(3));
+    per = std::clamp(per, 1, 9);
+    load = std::clamp(load, 1, 50);
+    Section sug{L(lang, "Gợi ý phân công phản biện", "Suggested reviewers")};
+    sug.text = L(lang,
+                 "Theo mức phù hợp chuyên môn (lĩnh vực, từ khoá, nhiệm vụ đã làm), mỗi chuyên gia "
+                 "tối đa ",
+                 "By expertise (fields, words, past tasks), each expert at most ") +
+               std::to_string(load) +
+               L(lang, " hồ sơ, không có cặp xung đột lợi ích.", " dossiers, no conflicted pair.");
+    sug.head = {L(lang, "Hồ sơ", "Dossier"), L(lang, "Chuyên gia gợi ý", "Suggested experts")};
+    auto suggestions = wf.SuggestReviewers(*id, per, load);
+    if (!suggestions.ok()) {
+      sug.text = Render(suggestions.status(), lang);
+    } else {
+      for (const auto& sg : *suggestions) {
+        std::string names;
+        for (const auto& [person, affinity] : sg.experts)
+          names += (names.empty() ? "" : "; ") + PersonName(w, person) + " (mã " +
+                   std::to_string(person) + ", " + Num(affinity) + ")";
+        sug.rows.push_back(
+            {{sg.dossier_title, "/dossiers/" + std::to_string(sg.dossier_id)}, {names}});
+      }
+    }
+    v.sections.push_back(sug);
   }
   std::string base = "/calls/" + std::to_string(*id);
   bool open = call->state == "open" && w.clock->NowText() <= call->deadline;
@@ -1826,6 +1862,44 @@ http::Response VotesDocument(const http::Request& req, http::Worker& w) {
   return ShowDocument(req, lang, doc);
 }
 
+// Minutes of the public opening: each submitted dossier, its receipt and the check of each item.
+http::Response OpeningDocument(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto id = PathId(req, "id");
+  if (!id) return NotFoundPage(req, w);
+  Workflow wf(*w.db, *w.registry, *w.clock);
+  auto call = wf.GetCall(*id);
+  if (!call.ok() || call->opened_at.empty()) return NotFoundPage(req, w);
+  auto dossiers = wf.ListDossiers(*id);
+  if (!dossiers.ok()) return Fail(req, lang, dossiers.status());
+  Document doc;
+  doc.heading = "Biên bản mở hồ sơ đăng ký tuyển chọn, giao trực tiếp";
+  doc.subheading = call->title;
+  doc.back = "/calls/" + std::to_string(*id);
+  doc.date_line = DateLine(call->opened_at);
+  doc.paragraphs = {"Hạn nộp hồ sơ: " + VnTime(call->deadline) + ". Mở hồ sơ lúc " +
+                    VnTime(call->opened_at) + "."};
+  Section s;
+  s.head = {"TT",      "Hồ sơ", "Tổ chức chủ trì", "Biên nhận", "Nộp lúc", "Thành phần hợp lệ",
+            "Kết luận"};
+  int n = 0;
+  for (const auto& d : *dossiers) {
+    if (d.stage == "draft") continue;
+    int valid = 0;
+    for (const auto& it : d.items) valid += it.valid.value_or(false) ? 1 : 0;
+    s.rows.push_back({{std::to_string(++n), "", true},
+                      {d.title},
+                      {OrgName(w, d.host_id)},
+                      {d.receipt},
+                      {VnTime(d.submitted_at)},
+                      {std::to_string(valid) + "/" + std::to_string(d.items.size()), "", true},
+                      {d.stage == "invalid" ? "Không hợp lệ" : "Hợp lệ"}});
+  }
+  doc.sections.push_back(s);
+  doc.signatures = {{"ĐẠI DIỆN SỞ KHOA HỌC VÀ CÔNG NGHỆ", ""}};
+  return ShowDocument(req, lang, doc);
+}
+
 // The decision approving the result of a call: public once the call is decided.
 http::Response DecisionDocument(const http::Request& req, http::Worker& w) {
   std::string lang = Lang(req);
@@ -1957,6 +2031,8 @@ void AddSelectionRoutes(std::vector<http::Route>& routes) {
   page("GET", "/calls/:id", "public", "A call, its topics and (when decided) its result", CallPage);
   page("GET", "/calls/:id/decision", "public", "The decision on a call's result (printable)",
        DecisionDocument);
+  page("GET", "/calls/:id/opening", "public", "Minutes of the public opening (printable)",
+       OpeningDocument);
   page("POST", "/calls/:id/dossiers", "selection.propose", "Start a dossier", CreateDossier);
   page("POST", "/calls/:id/open", "selection.manage", "Open the dossiers publicly",
        [](const http::Request& req, http::Worker& w) -> http::Response {

@@ -160,3 +160,26 @@ test('staff sign in, fix an error shown next to its field, see the edit in the h
   assert.match(page.url(), /\/login/);
   await context.close();
 });
+
+test('staff open an ordering round from the selection hub; the rule set reads in Vietnamese', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + '/login?next=/selection');
+  await page.fill('#f-email', 'chuyen.vien@so-khcn.vn');
+  await page.fill('#f-password', staffPassword);
+  await Promise.all([page.waitForURL(/\/selection$/), page.click('form.edit button[type=submit]')]);
+  await checkAccessibility(page, 'selection-hub');
+  await page.fill('#f-round-title', 'Đợt đặt hàng năm 2027');
+  await page.fill('#f-round-closes_on', '2030-03-31');
+  await Promise.all([page.waitForURL(/\/rounds\/\d+$/), page.click('form[action="/rounds"] button[type=submit]')]);
+  assert.ok((await page.textContent('h1')).includes('Đợt đặt hàng năm 2027'));
+  await checkAccessibility(page, 'round');
+  await page.goto(base + '/rule-sets');
+  await checkAccessibility(page, 'rule-sets');
+  await Promise.all([page.waitForNavigation(), page.click('table.data a >> nth=0')]);
+  assert.ok((await page.textContent('main')).includes('Ngưỡng đạt'));
+  await checkAccessibility(page, 'rule-set');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: path.join(artifacts, 'rule-set-a4.pdf'), format: 'A4' });
+  await context.close();
+});
