@@ -158,7 +158,7 @@ TEST(RuleSets, SheetForPrefersTheKindThenTheWildcard) {
   const Row rows[] = {
       {"a sheet listing the kind", "de_tai", "de_tai_ung_dung"},
       {"the first sheet listing the kind", "du_an_sxtn", "du_an_sxtn"},
-      {"otherwise the \"*\" sheet", "de_an", "ho_tro_doanh_nghiep"},
+      {"otherwise the \"*\" sheet", "chuong_trinh", "ho_tro_doanh_nghiep"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.rule);
@@ -166,7 +166,7 @@ TEST(RuleSets, SheetForPrefersTheKindThenTheWildcard) {
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->id, row.sheet);
   }
-  EXPECT_EQ(Shipped("tt08-2017").SheetFor("de_an"), nullptr) << "no sheet, no wildcard";
+  EXPECT_EQ(Shipped("tt08-2017").SheetFor("chuong_trinh"), nullptr) << "no sheet, no wildcard";
   EXPECT_EQ(r.FindSheet("nope"), nullptr);
 }
 

@@ -454,7 +454,9 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
     for (const auto& sg : *sug) {
       EXPECT_EQ(sg.experts.size(), 2u);
       for (const auto& [person, affinity] : sg.experts) {
-        if (never.count(sg.dossier_id)) EXPECT_NE(person, never[sg.dossier_id]);
+        if (never.count(sg.dossier_id)) {
+          EXPECT_NE(person, never[sg.dossier_id]);
+        }
       }
     }
     HttpReply call_page = staff->Get("/calls/" + std::to_string(call_s));
@@ -686,8 +688,9 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
     for (const auto& en : *entries) {
       actions.insert(en.action);
       if (en.action.rfind("selection.dossier.", 0) == 0 && en.action != "selection.dossier.draft" &&
-          en.action != "selection.dossier.item")
+          en.action != "selection.dossier.item") {
         EXPECT_EQ(en.rule_set, "tt08-2017@v1") << en.action;
+      }
     }
     for (const char* a : {"selection.dossier.submitted", "selection.dossier.valid",
                           "selection.dossier.selected", "selection.dossier.appraised",
@@ -717,7 +720,9 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
   json again = json::parse(staff->Get("/api/v1/councils/" + std::to_string(sc)).body)["results"];
   for (const auto& r : again) {
     EXPECT_EQ(r["rule_set"], "tt08-2017@v1");
-    if (r["subject"] == "dossier:" + std::to_string(d2)) EXPECT_EQ(r["outcome"], "reserve");
+    if (r["subject"] == "dossier:" + std::to_string(d2)) {
+      EXPECT_EQ(r["outcome"], "reserve");
+    }
   }
 }
 

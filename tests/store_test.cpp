@@ -67,15 +67,16 @@ TEST_P(StoreTest, MigrationsAppliedAtOpenAndRecorded) {
   auto version = SchemaVersion(*db_);
   ASSERT_TRUE(version.ok()) << Show(version.status());
   EXPECT_EQ(*version, files.back().version);
-  EXPECT_EQ(*version, 6);
+  EXPECT_EQ(*version, 7);
 
   // The tables of every migration exist.
   for (const char* table :
-       {"change_log",   "fields",          "organisations", "people",         "person_fields",
-        "programs",     "program_board",   "tasks",         "task_members",   "task_products",
-        "users",        "user_roles",      "sessions",      "login_failures", "user_tokens",
-        "outbox",       "record_versions", "audit_log",     "files",          "provenance",
-        "oai_published"}) {
+       {"change_log",    "fields",          "organisations", "people",          "person_fields",
+        "programs",      "program_board",   "tasks",         "task_members",    "task_products",
+        "users",         "user_roles",      "sessions",      "login_failures",  "user_tokens",
+        "outbox",        "record_versions", "audit_log",     "files",           "provenance",
+        "oai_published", "rule_sets",       "rounds",        "proposals",       "calls",
+        "dossiers",      "councils",        "scores",        "council_results", "contracts"}) {
     SCOPED_TRACE(table);
     EXPECT_EQ(Count(table), 0);
   }

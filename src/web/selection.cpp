@@ -30,16 +30,16 @@ std::string L(const std::string& lang, std::string_view vi, std::string_view en)
 }
 
 struct Cell {
-  std::string text, href;
+  std::string text = {}, href = {};
   bool num = false;
 };
 struct Section {
-  std::string title, text, empty, html;
-  std::vector<std::string> head;
-  std::vector<std::vector<Cell>> rows;
+  std::string title = {}, text = {}, empty = {}, html = {};
+  std::vector<std::string> head = {};
+  std::vector<std::vector<Cell>> rows = {};
 };
 struct Fact {
-  std::string k, v, href;
+  std::string k = {}, v = {}, href = {};
 };
 struct View {
   std::string heading, intro, notice;
