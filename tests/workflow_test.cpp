@@ -275,10 +275,12 @@ TEST_P(WorkflowTest, ConflictsFromWhatTheSystemKnows) {
   int64_t spouse = Person("Vợ của chủ nhiệm", other);
   int64_t four = Person("Cùng làm 4 năm trước", other), six = Person("Cùng làm 6 năm trước", other);
   int64_t stranger = Person("Người không liên quan", other);
-  ASSERT_TRUE(db_->Exec("INSERT INTO person_relations (person_id, relative_id, kind, declared_by, "
-                        "declared_at) VALUES (?, ?, 'spouse', 0, 'x')",
-                        {spouse, pi})
-                  .ok());
+  // The spouse declares the relation herself; nobody else may declare it for her but staff.
+  auth::Principal her = User("spouse", "expert", spouse, other);
+  auth::Principal someone = User("someone", "expert", stranger, other);
+  EXPECT_EQ(wf_->DeclareRelative(spouse, pi, "spouse", someone).code(), StatusCode::kDenied);
+  EXPECT_EQ(wf_->DeclareRelative(spouse, pi, "cousin", her).code(), StatusCode::kInvalid);
+  ASSERT_TRUE(wf_->DeclareRelative(spouse, pi, "spouse", her).ok());
   auto past = [&](const std::string& id, int64_t member, int end_year) {
     registry::Task t;
     t.title = "Nhiệm vụ " + id;

@@ -964,6 +964,35 @@ Status Workflow::OpenDossiers(int64_t call_id, const std::map<std::string, bool>
   });
 }
 
+Status Workflow::DeclareRelative(int64_t person_id, int64_t relative_id, const std::string& kind,
+                                 const auth::Principal& by) {
+  bool self = by.person_id && *by.person_id == person_id;
+  if (!self && !Staff(by)) return DeniedBecause("self");
+  if (kind != "spouse" && kind != "parent" && kind != "child" && kind != "sibling")
+    return Status::Invalid({"selection.bad_value", {{"field", "kind"}, {"value", kind}}});
+  if (person_id == relative_id)
+    return Status::Invalid(
+        {"selection.bad_value", {{"field", "relative"}, {"value", std::to_string(relative_id)}}});
+  KETNOI_RETURN_IF_ERROR(registry_.GetPerson(person_id).status());
+  KETNOI_RETURN_IF_ERROR(registry_.GetPerson(relative_id).status());
+  return store::InTransaction(db_, [&]() -> Status {
+    KETNOI_RETURN_IF_ERROR(
+        db_.Exec("DELETE FROM person_relations WHERE person_id = ? AND relative_id = ?",
+                 {person_id, relative_id}));
+    KETNOI_RETURN_IF_ERROR(
+        db_.Exec("INSERT INTO person_relations (person_id, relative_id, kind, "
+                 "declared_by, declared_at) VALUES (?, ?, ?, ?, ?)",
+                 {person_id, relative_id, kind, by.user_id, clock_.NowText()}));
+    return Audit("selection.relative.declare", "person:" + std::to_string(person_id),
+                 {{"relative", std::to_string(relative_id)}, {"kind", kind}}, "", false, by);
+  });
+}
+
+Result<std::vector<Relative>> Workflow::RelativesOf(int64_t person_id) {
+  KETNOI_ASSIGN_OR_RETURN(MemberFacts f, FactsOf(person_id));
+  return f.relatives;
+}
+
 // ---- councils ------------------------------------------------------------------------------
 
 Result<int64_t> Workflow::FormCouncil(const std::string& kind, int64_t round_or_call_id,

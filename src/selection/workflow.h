@@ -235,6 +235,12 @@ class Workflow {
   Status OpenDossiers(int64_t call_id, const std::map<std::string, bool>& validity,
                       const auth::Principal& by);
 
+  // Family relations the conflict check uses: a person declares their own (staff may record
+  // anyone's). Kinds: spouse, parent, child, sibling. Both directions count.
+  Status DeclareRelative(int64_t person_id, int64_t relative_id, const std::string& kind,
+                         const auth::Principal& by);
+  Result<std::vector<Relative>> RelativesOf(int64_t person_id);
+
   // Councils.
   Result<int64_t> FormCouncil(const std::string& kind, int64_t round_or_call_id,
                               const std::string& title, const auth::Principal& by);

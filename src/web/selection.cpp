@@ -348,6 +348,11 @@ http::Response Hub(const http::Request& req, http::Worker& w) {
                HtmlEscape(L(lang, "Xem các bộ quy tắc: hội đồng, phiếu đánh giá, ngưỡng đạt",
                             "See the rule sets: councils, score sheets, pass rules")) +
                "</a></p>";
+  if (req.principal.signed_in())
+    links.html += "<p><a href=\"/selection/relatives\">" +
+                  HtmlEscape(L(lang, "Khai báo quan hệ gia đình (để kiểm tra xung đột lợi ích)",
+                               "Declare family relations (for the conflict check)")) +
+                  "</a></p>";
   v.sections.push_back(links);
   if (req.principal.signed_in()) {
     auto councils = wf.ListCouncils();
@@ -1994,6 +1999,70 @@ http::Response ContractDocument(const http::Request& req, http::Worker& w) {
   return ShowDocument(req, lang, doc);
 }
 
+// Declared family relations (used by the conflict check): one's own, or anyone's for staff.
+http::Response RelativesPage(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  Workflow wf(*w.db, *w.registry, *w.clock);
+  View v;
+  v.heading = L(lang, "Khai báo quan hệ gia đình", "Declared family relations");
+  v.intro =
+      L(lang,
+        "Hệ thống dùng các quan hệ này để kiểm tra xung đột lợi ích khi lập hội đồng: vợ/chồng, "
+        "cha mẹ, con, anh chị em ruột của chủ nhiệm, thư ký hoặc thành viên chính không được "
+        "tham gia hội đồng xét hồ sơ đó.",
+        "The conflict check uses these relations when councils are formed: a spouse, parent, "
+        "child or sibling of the PI, secretary or a key member may not judge that dossier.");
+  std::optional<int64_t> person = req.principal.person_id;
+  if (auth::Allows("selection.manage", req.principal) && !req.Query("person").empty())
+    person = ParseInt(req.Query("person"));
+  if (!person) {
+    v.notice = L(lang, "Tài khoản của bạn chưa gắn với hồ sơ cá nhân trong cơ sở dữ liệu.",
+                 "Your account is not tied to a person record.");
+    return Show(req, lang, v);
+  }
+  auto relatives = wf.RelativesOf(*person);
+  if (!relatives.ok()) return Fail(req, lang, relatives.status());
+  Section s{L(lang, "Đã khai báo cho ", "Declared for ") + PersonName(w, person)};
+  s.head = {L(lang, "Người thân", "Relative"), L(lang, "Quan hệ", "Relation")};
+  s.empty = L(lang, "Chưa có.", "None yet.");
+  for (const auto& r : *relatives) s.rows.push_back({{PersonName(w, r.person_id)}, {r.kind}});
+  v.sections.push_back(s);
+  v.forms += FormHtml(
+      req, MiniForm(L(lang, "Thêm quan hệ", "Add a relation"), "/selection/relatives",
+                    L(lang, "Khai báo", "Declare"),
+                    {{"person", "", "hidden", std::to_string(*person)},
+                     {"relative", L(lang, "Người thân (mã cá nhân)", "Relative (person id)"),
+                      "text", "", "", "", true},
+                     {"kind",
+                      L(lang, "Quan hệ", "Relation"),
+                      "select",
+                      "spouse",
+                      "",
+                      "",
+                      true,
+                      false,
+                      {{"spouse", L(lang, "Vợ/chồng", "Spouse")},
+                       {"parent", L(lang, "Cha/mẹ", "Parent")},
+                       {"child", L(lang, "Con", "Child")},
+                       {"sibling", L(lang, "Anh chị em ruột", "Sibling")}}}},
+                    "rel-"));
+  return Show(req, lang, v);
+}
+
+http::Response DeclareRelative(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  auto person = IdField(req, "person");
+  if (!person.ok()) return Fail(req, lang, person.status());
+  auto relative = IdField(req, "relative");
+  if (!relative.ok()) return Fail(req, lang, relative.status());
+  Workflow wf(*w.db, *w.registry, *w.clock);
+  if (Status s = wf.DeclareRelative(*person, *relative, req.Form("kind"), req.principal); !s.ok())
+    return Fail(req, lang, s);
+  return Redirect("/selection/relatives" + (req.principal.person_id == *person
+                                                ? std::string()
+                                                : "?person=" + std::to_string(*person)));
+}
+
 }  // namespace
 
 void AddSelectionRoutes(std::vector<http::Route>& routes) {
@@ -2011,6 +2080,9 @@ void AddSelectionRoutes(std::vector<http::Route>& routes) {
                       {"text/html"}});
   };
   page("GET", "/selection", "public", "Ordering and selection: rounds, calls, rule sets", Hub);
+  page("GET", "/selection/relatives", "signed_in", "Declared family relations (conflict check)",
+       RelativesPage);
+  page("POST", "/selection/relatives", "signed_in", "Declare a family relation", DeclareRelative);
   page("GET", "/rule-sets", "public", "Selection rule sets", RuleSets);
   page("GET", "/rule-sets/:id", "public", "One rule set in plain Vietnamese", RuleSetPage);
   page("POST", "/rule-sets", "selection.manage", "Save a rule set (a new version once used)",
