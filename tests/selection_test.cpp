@@ -416,6 +416,20 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
                         {"pi", std::to_string(p2)}})
                 .status,
             403);
+  // A dossier submitted in time whose CV turns out not to be valid at the opening.
+  int64_t d5;
+  {
+    auto s5 = Sign("ungvien5");
+    d5 = Created(s5->Post("/calls/" + std::to_string(call_s) + "/dossiers",
+                          {{"topic", std::to_string(topic_s)},
+                           {"host", std::to_string(host_a)},
+                           {"requested", "900"},
+                           {"pi", std::to_string(p5)}}));
+    for (const char* item : {"application", "description", "org_profile", "cv", "commitment"})
+      Ok(Upload(*s5, d5, item, "d5.pdf", std::string("%PDF-1.4\n% d5 ") + item + "\n"),
+         "upload d5");
+    Ok(s5->Post("/dossiers/" + std::to_string(d5) + "/submit", {}), "submit d5");
+  }
   // A dossier still a draft at the deadline cannot be submitted after it.
   int64_t late;
   {
@@ -439,7 +453,11 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
   HttpReply too_late = Sign("ungvien5")->Post("/dossiers/" + std::to_string(late) + "/submit", {});
   EXPECT_EQ(too_late.status, 409);
   EXPECT_NE(too_late.body.find("hết hạn"), std::string::npos);
-  Ok(staff->Post("/calls/" + std::to_string(call_s) + "/open", {}), "open s");
+  Ok(staff->Post("/calls/" + std::to_string(call_s) + "/open",
+                 {{"invalid_" + std::to_string(d5) + "_cv", "1"}}),
+     "open s");
+  EXPECT_EQ(json::parse(staff->Get("/api/v1/dossiers/" + std::to_string(d5)).body)["stage"],
+            "invalid");
   Ok(staff->Post("/calls/" + std::to_string(call_d) + "/open", {}), "open d");
 
   // Reviewer suggestions never pair an expert with a dossier he is conflicted with.
@@ -466,6 +484,8 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
   HttpReply opening = anon->Get("/calls/" + std::to_string(call_s) + "/opening");
   ASSERT_EQ(opening.status, 200);
   EXPECT_NE(opening.body.find("5/5"), std::string::npos);
+  EXPECT_NE(opening.body.find("4/5"), std::string::npos);
+  EXPECT_NE(opening.body.find("Không hợp lệ"), std::string::npos);
 
   // ---- the selection council, with the system's conflict checks ----
   int64_t sc = Created(staff->Post("/calls/" + std::to_string(call_s) + "/councils",

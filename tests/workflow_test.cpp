@@ -189,16 +189,38 @@ TEST_P(WorkflowTest, ARoundFromProposalToContract) {
   auto receipt = wf_->SubmitDossier(*dossier, applicant);
   ASSERT_TRUE(receipt.ok()) << Show(receipt.status());
   EXPECT_EQ(wf_->OpenDossiers(*call, {}, staff).code(), StatusCode::kConflict) << "before deadline";
-  clock_->Set(std::chrono::sys_days(std::chrono::year(2026) / std::chrono::May / 4));
-  ASSERT_TRUE(wf_->OpenDossiers(*call, {}, staff).ok());
 
+  // The council is formed before the opening, so no dossier is before it yet: the colleague of
+  // the PI at the host is appointed, and the opening must catch the conflict.
   auto sc = wf_->FormCouncil("selection", *call, "Hội đồng tuyển chọn", staff);
   ASSERT_TRUE(sc.ok());
   for (int i = 0; i < 7; ++i) {
     ASSERT_TRUE(wf_->Appoint(*sc, expert_people[i], seats[i], "", staff).ok());
     experts[i].roles.push_back({"council_member", "council:" + std::to_string(*sc)});
   }
+  int64_t colleague = Person("Đồng nghiệp của chủ nhiệm", host);
+  auto colleague_user = User("colleague", "expert", colleague, host);
+  ASSERT_TRUE(wf_->Appoint(*sc, colleague, "member", "", staff).ok());
+  colleague_user.roles.push_back({"council_member", "council:" + std::to_string(*sc)});
+  clock_->Set(std::chrono::sys_days(std::chrono::year(2026) / std::chrono::May / 4));
+  ASSERT_TRUE(wf_->OpenDossiers(*call, {}, staff).ok());
+  {
+    auto council = wf_->GetCouncil(*sc);
+    ASSERT_TRUE(council.ok());
+    std::string subject = "dossier:" + std::to_string(*dossier);
+    EXPECT_TRUE(wf_->Conflicted(*council, colleague, subject));
+    EXPECT_FALSE(wf_->MaySeeInCouncil(*council, subject, colleague_user));
+    EXPECT_TRUE(wf_->MaySeeInCouncil(*council, subject, experts[0]));
+  }
   ASSERT_TRUE(wf_->StartSitting(*sc, staff).ok());
+  {
+    MemberSheet s;
+    auto rules = wf_->GetRuleSet(tt08);
+    ASSERT_TRUE(rules.ok());
+    for (const auto& cr : rules->rules.SheetFor("de_tai")->criteria)
+      s.points[cr.id] = cr.max_points;
+    EXPECT_EQ(wf_->Score(*sc, *dossier, s, "", colleague_user).code(), StatusCode::kNotFound);
+  }
   auto rs = wf_->GetRuleSet(tt08);
   ASSERT_TRUE(rs.ok());
   const ScoreSheet* sheet = rs->rules.SheetFor("de_tai");
@@ -212,7 +234,7 @@ TEST_P(WorkflowTest, ARoundFromProposalToContract) {
   ASSERT_TRUE(results.ok()) << Show(results.status());
   ASSERT_EQ(results->size(), 1u);
   EXPECT_EQ(results->front().outcome, "selected");
-  EXPECT_EQ(results->front().present, 7);
+  EXPECT_EQ(results->front().present, 7) << "the colleague's absence of a sheet is not a zero";
   EXPECT_EQ(results->front().rule_set, "tt08-2017@v1");
   ASSERT_TRUE(wf_->Appraise(*dossier, 850'000'000, "Giảm thuê khoán", staff).ok());
   ASSERT_TRUE(wf_->Approve(*dossier, leader).ok());

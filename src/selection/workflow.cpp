@@ -556,8 +556,17 @@ Status Workflow::Screen(int64_t proposal_id, bool forward, const std::string& re
           "INSERT INTO proposal_comments (proposal_id, user_id, author, kind, body, created_at) "
           "VALUES (?, ?, ?, 'board', ?, ?)",
           {proposal_id, by.user_id, by.name, reason, clock_.NowText()}));
-    return Move("proposal", proposal_id, "submitted", forward ? "forwarded" : "screened_out",
-                reason.empty() ? "program board" : reason, round.rule_set, by);
+    KETNOI_RETURN_IF_ERROR(Move("proposal", proposal_id, "submitted",
+                                forward ? "forwarded" : "screened_out",
+                                reason.empty() ? "program board" : reason, round.rule_set, by));
+    if (!forward) return Status::Ok();
+    // A council already formed for the round judges this proposal too: check its members.
+    KETNOI_ASSIGN_OR_RETURN(auto councils, db_.Query("SELECT id FROM councils WHERE kind = "
+                                                     "'identification' AND round_id = ?",
+                                                     {p.round_id}));
+    for (size_t i = 0; i < councils.size(); ++i)
+      KETNOI_RETURN_IF_ERROR(RecheckMembers(councils.Int(i, 0), Subject("proposal", proposal_id)));
+    return Status::Ok();
   });
 }
 
@@ -958,6 +967,12 @@ Status Workflow::OpenDossiers(int64_t call_id, const std::map<std::string, bool>
       KETNOI_RETURN_IF_ERROR(Move("dossier", d.id, "submitted", all_valid ? "valid" : "invalid",
                                   "public opening", call.rule_set, by));
     }
+    KETNOI_ASSIGN_OR_RETURN(auto councils, db_.Query("SELECT id FROM councils WHERE kind = "
+                                                     "'selection' AND call_id = ?",
+                                                     {call_id}));
+    for (size_t i = 0; i < councils.size(); ++i)
+      for (const Dossier& d : dossiers)
+        KETNOI_RETURN_IF_ERROR(RecheckMembers(councils.Int(i, 0), Subject("dossier", d.id)));
     KETNOI_RETURN_IF_ERROR(
         db_.Exec("UPDATE calls SET opened_at = ? WHERE id = ?", {clock_.NowText(), call_id}));
     return Move("call", call_id, "open", "opened", "public opening of dossiers", call.rule_set, by);
@@ -1162,6 +1177,44 @@ Result<DossierParties> Workflow::PartiesOf(const std::string& subject) {
   return parties;
 }
 
+Result<std::vector<ConflictRow>> Workflow::ConflictsWith(const RuleSet& rules,
+                                                         const MemberFacts& member,
+                                                         const std::string& subject) {
+  KETNOI_ASSIGN_OR_RETURN(DossierParties parties, PartiesOf(subject));
+  std::vector<ConflictRow> out;
+  for (const Conflict& k : FindConflicts(member, parties, rules.conflict_relations,
+                                         clock_.Today().year, rules.conflict_lookback_years)) {
+    std::string detail;
+    for (const auto& [key, value] : k.message.params)
+      detail += (detail.empty() ? "" : "; ") + key + "=" + value;
+    out.push_back({member.person_id, subject, k.reason, detail});
+  }
+  return out;
+}
+
+Status Workflow::RecheckMembers(int64_t council_id, const std::string& subject) {
+  KETNOI_ASSIGN_OR_RETURN(Council c, GetCouncil(council_id));
+  if (c.state == "concluded") return Status::Ok();
+  KETNOI_ASSIGN_OR_RETURN(StoredRuleSet rs, GetRuleSet(c.rule_set_id));
+  for (const CouncilMember& m : c.members) {
+    KETNOI_ASSIGN_OR_RETURN(MemberFacts facts, FactsOf(m.person_id));
+    KETNOI_ASSIGN_OR_RETURN(auto rows, ConflictsWith(rs.rules, facts, subject));
+    for (const ConflictRow& r : rows) {
+      KETNOI_ASSIGN_OR_RETURN(auto have, db_.Query("SELECT 1 FROM council_conflicts WHERE "
+                                                   "council_id = ? AND person_id = ? AND subject "
+                                                   "= ? AND reason = ?",
+                                                   {council_id, r.person_id, r.subject, r.reason}));
+      if (!have.empty()) continue;
+      KETNOI_RETURN_IF_ERROR(
+          db_.Exec("INSERT INTO council_conflicts (council_id, person_id, "
+                   "subject, reason, detail, recorded_at) VALUES (?, ?, ?, ?, "
+                   "?, ?)",
+                   {council_id, r.person_id, r.subject, r.reason, r.detail, clock_.NowText()}));
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<ConflictRow>> Workflow::Appoint(int64_t council_id, int64_t person_id,
                                                    const std::string& seat,
                                                    const std::string& declaration,
@@ -1179,18 +1232,13 @@ Result<std::vector<ConflictRow>> Workflow::Appoint(int64_t council_id, int64_t p
       return Status::Conflict({"selection.already_member", {{"person", m.name}}});
   KETNOI_ASSIGN_OR_RETURN(MemberFacts facts, FactsOf(person_id));
   facts.declaration = Clean(declaration);
-  int year = clock_.Today().year;
   std::vector<ConflictRow> found;
   std::set<std::string> conflicted_subjects;
   for (const std::string& subject : c.subjects) {
-    KETNOI_ASSIGN_OR_RETURN(DossierParties parties, PartiesOf(subject));
-    for (const Conflict& k : FindConflicts(facts, parties, rs.rules.conflict_relations, year,
-                                           rs.rules.conflict_lookback_years)) {
-      std::string detail;
-      for (const auto& [key, value] : k.message.params)
-        detail += (detail.empty() ? "" : "; ") + key + "=" + value;
-      found.push_back({person_id, subject, k.reason, detail});
+    KETNOI_ASSIGN_OR_RETURN(auto rows, ConflictsWith(rs.rules, facts, subject));
+    for (auto& r : rows) {
       conflicted_subjects.insert(subject);
+      found.push_back(std::move(r));
     }
   }
   KETNOI_ASSIGN_OR_RETURN(registry::Person person, registry_.GetPerson(person_id));
@@ -1354,6 +1402,10 @@ Status Workflow::Vote(int64_t council_id, int64_t proposal_id, bool approve,
   KETNOI_ASSIGN_OR_RETURN(CouncilMember m, ActingMember(*this, c, subject, by));
   if (c.kind != "identification")
     return Status::Invalid({"selection.wrong_council", {{"council", std::to_string(council_id)}}});
+  KETNOI_ASSIGN_OR_RETURN(Proposal p, GetProposal(proposal_id));
+  if (p.stage != "forwarded")  // decided proposals take no more votes
+    return Status::Conflict({"selection.illegal_transition",
+                             {{"what", "proposal"}, {"from", p.stage}, {"to", "vote"}}});
   return store::InTransaction(db_, [&]() -> Status {
     KETNOI_ASSIGN_OR_RETURN(auto have, db_.Query("SELECT 1 FROM votes WHERE council_id = ? AND "
                                                  "person_id = ? AND subject = ? AND vote IN "
@@ -1397,6 +1449,9 @@ Status Workflow::Score(int64_t council_id, int64_t dossier_id, const MemberSheet
     return Status::Invalid({"selection.wrong_council", {{"council", std::to_string(council_id)}}});
   KETNOI_ASSIGN_OR_RETURN(StoredRuleSet rs, GetRuleSet(c.rule_set_id));
   KETNOI_ASSIGN_OR_RETURN(Dossier d, GetDossier(dossier_id));
+  if (d.stage != "valid")  // ranked dossiers take no more sheets
+    return Status::Conflict({"selection.illegal_transition",
+                             {{"what", "dossier"}, {"from", d.stage}, {"to", "score"}}});
   KETNOI_ASSIGN_OR_RETURN(Call call, GetCall(d.call_id));
   std::string kind = "de_tai";
   for (const Topic& t : call.topics)

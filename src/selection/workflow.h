@@ -315,6 +315,12 @@ class Workflow {
                bool is_public, const auth::Principal& by);
   Result<std::string> RuleSetName(int64_t rule_set_id);
   Status Freeze(int64_t rule_set_id);
+  // The conflicts of one would-be member with one subject under the rule set.
+  Result<std::vector<ConflictRow>> ConflictsWith(const RuleSet& rules, const MemberFacts& member,
+                                                 const std::string& subject);
+  // Checks every member of a council against a subject that joined it after they were appointed
+  // (a proposal forwarded later, dossiers found valid at the opening) and records what it finds.
+  Status RecheckMembers(int64_t council_id, const std::string& subject);
   bool OnBoard(int64_t program_id, const auth::Principal& who);
 
   store::Db& db_;

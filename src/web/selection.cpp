@@ -1123,9 +1123,27 @@ http::Response CallPage(const http::Request& req, http::Worker& w) {
             "dos-"));
   }
   if (auth::Allows("selection.manage", req.principal)) {
-    if (call->state == "open" && w.clock->NowText() > call->deadline)
-      v.forms += FormHtml(req, MiniForm(L(lang, "Mở hồ sơ công khai", "Open the dossiers publicly"),
-                                        base + "/open", L(lang, "Mở hồ sơ", "Open"), {}, "open-"));
+    if (call->state == "open" && w.clock->NowText() > call->deadline) {
+      // One box per item of each submitted dossier: ticked = found not valid at the opening.
+      std::vector<FormField> boxes;
+      for (const auto& d : *dossiers) {
+        if (d.stage != "submitted") continue;
+        for (const auto& it : d.items) {
+          FormField f{"invalid_" + std::to_string(d.id) + "_" + it.item,
+                      d.title + " — " + ItemLabel(it.item, lang) + ": " +
+                          L(lang, "không hợp lệ", "not valid"),
+                      "checkbox"};
+          boxes.push_back(f);
+        }
+      }
+      FormPage open_form = MiniForm(
+          L(lang, "Mở hồ sơ công khai", "Open the dossiers publicly"), base + "/open",
+          L(lang, "Mở hồ sơ và ghi biên bản", "Open and record the minutes"), boxes, "open-");
+      open_form.intro =
+          L(lang, "Đánh dấu thành phần không hợp lệ; hồ sơ có thành phần không hợp lệ bị loại.",
+            "Tick the items that are not valid; a dossier with one is set aside.");
+      v.forms += FormHtml(req, open_form);
+    }
     v.forms += FormHtml(
         req,
         MiniForm(
@@ -2113,8 +2131,13 @@ void AddSelectionRoutes(std::vector<http::Route>& routes) {
          if (!id) return NotFoundPage(req, w);
          Workflow wf(*w.db, *w.registry, *w.clock);
          std::map<std::string, bool> validity;
-         // Fields "invalid" = "dossier_id:item" mark the items found not valid at the opening.
-         for (const auto& v : req.FormAll("invalid")) validity[v] = false;
+         // Ticked boxes "invalid_<dossier>_<item>" mark the items found not valid at the opening.
+         for (const auto& [k, v] : req.form) {
+           if (k.rfind("invalid_", 0) != 0 || v != "1") continue;
+           size_t sep = k.find('_', 8);
+           if (sep == std::string::npos) continue;
+           validity[k.substr(8, sep - 8) + ":" + k.substr(sep + 1)] = false;
+         }
          if (Status s = wf.OpenDossiers(*id, validity, req.principal); !s.ok())
            return Fail(req, lang, s);
          return Redirect("/calls/" + std::to_string(*id));
