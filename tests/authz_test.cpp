@@ -169,6 +169,26 @@ TEST_F(AuthzTest, SecretTaskOnlyForThoseWhoMaySeeIt) {
   EXPECT_EQ(As("staff")->Get("/api/v1/tasks/" + std::to_string(secret_id_)).status, 404);
 }
 
+TEST_F(AuthzTest, DuplicateCheckComparesWithNonPublicTasksForStaffOnly) {
+  auto db = OpenDb();
+  auto secret = db->Query("SELECT title FROM tasks WHERE id = ?", {secret_id_});
+  ASSERT_TRUE(secret.ok() && !secret->empty());
+  std::string url = "/api/v1/dupcheck?title=" + http::UrlEncode(secret->Text(0, 0));
+  auto ids = [&](const HttpReply& r) {
+    std::set<int64_t> out;
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    if (j.is_discarded()) return out;
+    for (const auto& m : j["matches"]) out.insert(m["id"].get<int64_t>());
+    return out;
+  };
+  for (const std::string role : {"", "applicant", "expert", "board_member"})
+    EXPECT_FALSE(ids(As(role)->Get(url)).count(secret_id_)) << role;
+  HttpReply staff = As("staff")->Get(url);
+  EXPECT_TRUE(ids(staff).count(secret_id_)) << staff.body.substr(0, 1000);
+  EXPECT_EQ(staff.Header("cache-control"), "private, no-store");
+  EXPECT_TRUE(ids(As("leader")->Get(url)).count(secret_id_));
+}
+
 TEST_F(AuthzTest, PrivateFileOnlyForItsOwnerAndStaff) {
   std::string url =
       "/files/" + std::to_string(private_file_.id) + "/" + http::UrlEncode(private_file_.name);

@@ -10,6 +10,9 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -303,6 +306,50 @@ TEST(CliExchangeTest, ImportThenExportEveryFormat) {
   EXPECT_NE(text.find("Mã nhiệm vụ | Tên nhiệm vụ"), std::string::npos) << text;
   EXPECT_NE(text.find("Xử lý nước thải công nghiệp | 2022-01-01 00:00:00 | 0"), std::string::npos)
       << text;
+}
+
+TEST(CliDupcheckTest, AllFindsTheClustersInsideTheRegistryAndWritesACsvReport) {
+  test_support::TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  ASSERT_EQ(Ketnoi({"demo", "--data", data, "--tasks", "300", "--seed", "3", "-q"}).code, 0);
+  std::string a = (dir.path() / "vien-a.csv").string(), b = (dir.path() / "so-b.csv").string();
+  std::ofstream(a)
+      << "external_id,title,host,field,year\n"
+         "A-1,Nghiên cứu quy trình sản xuất chế phẩm vi sinh xử lý rơm rạ thành phân "
+         "bón hữu cơ tại huyện Sóc Sơn,Viện A,4,2021\n"
+         "A-2,Ứng dụng viễn thám giám sát biến động sử dụng đất đô thị,Viện A,2,2022\n";
+  std::ofstream(b) << "external_id,title,host,field,year\n"
+                      "B-1,Quy trình sản xuất chế phẩm vi sinh xử lý rơm rạ làm phân bón hữu cơ ở "
+                      "huyện Sóc Sơn,Sở B,4,2023\n"
+                      "B-2,Chọn tạo giống lúa chịu hạn cho vùng ven đô,Sở B,4,2023\n";
+  ASSERT_EQ(Ketnoi({"import", a, "--source", "vien-a", "--data", data, "-q"}).code, 0);
+  ASSERT_EQ(Ketnoi({"import", b, "--source", "so-b", "--data", data, "-q"}).code, 0);
+  std::string report = (dir.path() / "trung-lap.csv").string();
+  RunResult r = Ketnoi({"dupcheck", "--all", "--data", data, "-o", report, "-q"}, true);
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::ifstream in(report);
+  std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(csv.rfind("\xEF\xBB\xBF"
+                      "cluster,size,id,code,source,external_id,title,best_score",
+                      0),
+            0u)
+      << csv.substr(0, 200);
+  // The re-worded pair from two sources is one cluster; the unrelated titles are in none.
+  std::map<std::string, std::string> cluster_of;  // external id → cluster number
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line)) {
+    for (const char* id : {",A-1,", ",B-1,", ",A-2,", ",B-2,"})
+      if (line.find(id) != std::string::npos)
+        cluster_of[std::string(id).substr(1, 3)] = line.substr(0, line.find(','));
+  }
+  ASSERT_TRUE(cluster_of.count("A-1")) << csv;
+  ASSERT_TRUE(cluster_of.count("B-1")) << csv;
+  EXPECT_EQ(cluster_of["A-1"], cluster_of["B-1"]);
+  EXPECT_FALSE(cluster_of.count("A-2")) << csv;
+  EXPECT_FALSE(cluster_of.count("B-2")) << csv;
+  EXPECT_NE(r.out.find("cụm"), std::string::npos) << r.out;
 }
 
 TEST(CliCrashTest, SigkillDuringDemoLeavesAConsistentStoreAndTheIndexCatchesUp) {

@@ -329,6 +329,19 @@ int RunCli(int argc, char** argv) {
                       "Tệp thuyết minh (PDF, DOCX, văn bản) / description file (PDF, DOCX, text)");
   dup_cmd->add_option("--top", dup_top)->check(CLI::Range(1, 100))->capture_default_str();
   dup_cmd->add_flag("--json", dup_json);
+  bool dup_all = false, dup_restricted = false;
+  std::string dup_output;
+  int64_t dup_limit = 0;
+  dup_cmd->add_flag(
+      "--all", dup_all,
+      "Tìm các cụm trùng lặp trong sổ đăng ký, ghi báo cáo CSV / find the clusters of "
+      "duplicates inside the registry and write a CSV report");
+  dup_cmd->add_option("--output,-o", dup_output, "Tệp CSV (mặc định: màn hình) / CSV file");
+  dup_cmd->add_option("--limit", dup_limit, "Chỉ kiểm tra N nhiệm vụ đầu / check the first N only")
+      ->check(CLI::Range(int64_t{0}, int64_t{100000000}));
+  dup_cmd->add_flag(
+      "--include-restricted", dup_restricted,
+      "Cả nhiệm vụ mật, hạn chế (chỉ người có thẩm quyền) / include non-public tasks");
   auto* admin_cmd = cli.add_subcommand("admin", "Quản trị / administration");
   admin_cmd->require_subcommand(1);
   auto* create_user_cmd =
@@ -648,6 +661,42 @@ int RunCli(int argc, char** argv) {
     return 0;
   }
 
+  if (*dup_cmd && dup_all) {
+    if (Status s = CatchUp(d, true); !s.ok()) return Fail(s, msg_lang);
+    dedup::Checker checker(*d.registry, *d.searcher);
+    ProgressBar bar(msg_lang == "en" ? "Checking for duplicates" : "Kiểm tra trùng lặp", !quiet);
+    auto clusters = checker.FindClusters(
+        [&](int64_t done, int64_t total) { bar.Update(done, total); }, dup_limit);
+    bar.Finish();
+    if (!clusters.ok()) return Fail(clusters.status(), msg_lang);
+    std::ofstream file;
+    if (!dup_output.empty()) {
+      file.open(dup_output, std::ios::binary | std::ios::trunc);
+      if (!file) return Fail(Status::Io({"cli.cannot_write", {{"file", dup_output}}}), msg_lang);
+    }
+    std::ostream& out = dup_output.empty() ? std::cout : file;
+    // UTF-8 with BOM so Excel shows Vietnamese; cells neutralised like every CSV export.
+    out << "\xEF\xBB\xBF"
+        << "cluster,size,id,code,source,external_id,title,best_score\r\n";
+    int n = 0;
+    for (const auto& c : *clusters) {
+      ++n;
+      for (const auto& m : c.members) {
+        char score[16];
+        std::snprintf(score, sizeof score, "%.3f", m.score);
+        out << n << "," << c.members.size() << "," << m.id << "," << exchange::CsvCell(m.code)
+            << "," << exchange::CsvCell(m.source) << "," << exchange::CsvCell(m.external_id) << ","
+            << exchange::CsvCell(m.title) << "," << score << "\r\n";
+      }
+    }
+    out.flush();
+    if (!out) return Fail(Status::Io({"cli.cannot_write", {{"file", dup_output}}}), msg_lang);
+    std::cerr << Render(Message("cli.dupcheck_all_done", {{"clusters", std::to_string(n)}}),
+                        msg_lang)
+              << "\n";
+    return 0;
+  }
+
   if (*dup_cmd) {
     if (dup_title.empty() && dup_abstract.empty() && dup_file.empty())
       return Fail(Status::Invalid({"dedup.empty_probe"}), msg_lang);
@@ -662,7 +711,7 @@ int RunCli(int argc, char** argv) {
     }
     if (Status s = CatchUp(d, true); !s.ok()) return Fail(s, msg_lang);
     dedup::Checker checker(*d.registry, *d.searcher);
-    auto matches = checker.Check({dup_title, dup_abstract, dup_top});
+    auto matches = checker.Check({dup_title, dup_abstract, dup_top, dup_restricted});
     if (!matches.ok()) return Fail(matches.status(), msg_lang);
     if (dup_json) {
       std::cout << DupMatchesJson(*matches, checker.rules().version) << "\n";

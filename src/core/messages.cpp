@@ -271,6 +271,9 @@ constexpr Entry kCatalog[] = {
     {"dedup.band_related", "liên quan", "related"},
     {"dedup.band_different", "khác", "different"},
     // cli
+    {"cli.cannot_write", "Không ghi được tệp {file}.", "Cannot write the file {file}."},
+    {"cli.dupcheck_all_done", "Đã tìm thấy {clusters} cụm nhiệm vụ trùng lặp.",
+     "Found {clusters} clusters of duplicate tasks."},
     {"cli.demo_done",
      "Đã tạo {tasks} nhiệm vụ mẫu ({orgs} tổ chức, {people} cá nhân, {programs} chương trình) "
      "trong {seconds} giây.",

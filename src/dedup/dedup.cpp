@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -277,6 +279,11 @@ Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
                           searcher_.MoreLike(terms, rules_.elite_terms, rules_.candidates));
+  if (probe.include_restricted) {
+    KETNOI_ASSIGN_OR_RETURN(auto hidden, registry_.db().Query("SELECT id FROM tasks WHERE "
+                                                              "confidentiality <> 'public'"));
+    for (size_t i = 0; i < hidden.size(); ++i) ids.push_back(hidden.Int(i, 0));
+  }
   KETNOI_ASSIGN_OR_RETURN(std::vector<registry::Task> tasks, registry_.GetTaskTexts(ids));
 
   std::vector<PreparedText> texts;
@@ -289,7 +296,7 @@ Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
   std::vector<Match> matches;
   for (size_t i = 0; i < tasks.size(); ++i) {
     const registry::Task& t = tasks[i];
-    if (!t.IsPublic()) continue;  // the public index only holds public tasks; be sure anyway
+    if (!t.IsPublic() && !probe.include_restricted) continue;  // only for authorised staff
     Match m;
     m.id = t.id;
     m.code = t.code;
@@ -333,6 +340,60 @@ Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
     }
   }
   return matches;
+}
+
+Result<std::vector<Cluster>> Checker::FindClusters(
+    const std::function<void(int64_t, int64_t)>& progress, int64_t limit) const {
+  KETNOI_ASSIGN_OR_RETURN(registry::RegistryStats stats, registry_.Stats());
+  int64_t total = limit > 0 ? std::min(limit, stats.public_tasks) : stats.public_tasks;
+  std::map<int64_t, int64_t> parent;  // union-find over task ids
+  std::function<int64_t(int64_t)> find = [&](int64_t x) {
+    auto it = parent.find(x);
+    if (it == parent.end()) return parent[x] = x;
+    if (it->second == x) return x;
+    return it->second = find(it->second);
+  };
+  std::map<int64_t, Match> seen;  // every task in some duplicate pair, with its best score
+  int64_t done = 0, after = 0;
+  while (done < total) {
+    KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> page, registry_.PublicTaskIds(after, 500));
+    if (page.empty()) break;
+    after = page.back();
+    KETNOI_ASSIGN_OR_RETURN(std::vector<registry::Task> tasks, registry_.GetTaskTexts(page));
+    for (const registry::Task& t : tasks) {
+      if (done >= total) break;
+      ++done;
+      KETNOI_ASSIGN_OR_RETURN(std::vector<Match> matches, Check({t.title, t.abstract, 6}));
+      for (const Match& m : matches) {
+        if (m.id == t.id || m.band != "duplicate") continue;
+        int64_t a = find(t.id), b = find(m.id);
+        if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        auto remember = [&](int64_t id, const Match& as) {
+          auto [it, added] = seen.emplace(id, as);
+          if (!added && it->second.score < as.score) it->second.score = as.score;
+        };
+        remember(m.id, m);
+        Match self;
+        self.id = t.id;
+        self.code = t.code;
+        self.source = t.source;
+        self.external_id = t.external_id;
+        self.title = t.title;
+        self.score = m.score;
+        self.band = m.band;
+        remember(t.id, self);
+      }
+      if (progress) progress(done, total);
+    }
+  }
+  std::map<int64_t, Cluster> groups;
+  for (auto& [id, m] : seen) groups[find(id)].members.push_back(m);
+  std::vector<Cluster> out;
+  for (auto& [_, c] : groups) out.push_back(std::move(c));
+  std::stable_sort(out.begin(), out.end(), [](const Cluster& a, const Cluster& b) {
+    return a.members.size() > b.members.size();
+  });
+  return out;
 }
 
 }  // namespace ketnoi::dedup

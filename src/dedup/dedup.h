@@ -35,7 +35,11 @@ struct Probe {
   std::string title;
   std::string abstract;  // may be empty; objectives, content or a file's text may be appended
   int top_k = 10;
+  // Also compare with the tasks that are not public (secret, restricted): for authorised staff
+  // only. They are not in the index, so each is scored directly.
+  bool include_restricted = false;
 };
+
 
 struct Match {
   int64_t id = 0;
@@ -43,6 +47,11 @@ struct Match {
   double score = 0;
   std::string band;                 // duplicate | related | different
   std::vector<std::string> shared;  // distinctive words in both, as written in the match
+};
+
+// A group of registry tasks that duplicate one another (FindClusters).
+struct Cluster {
+  std::vector<Match> members;  // score: the member's best score against another member
 };
 
 // A bag of weighted features (syllables "lua", pairs "lua|giong").
@@ -94,6 +103,12 @@ class Checker {
   double Score(const Probe& probe, const std::string& title, const std::string& abstract) const;
   const RuleSet& rules() const { return rules_; }
   std::string Band(double score) const;
+
+  // The duplicates already inside the registry: every public task is checked against the rest
+  // and the pairs banded "duplicate" are joined into clusters (union-find), largest first.
+  // progress(done, total) is called as tasks are checked; limit > 0 checks only the first ones.
+  Result<std::vector<Cluster>> FindClusters(const std::function<void(int64_t, int64_t)>& progress,
+                                            int64_t limit = 0) const;
 
  private:
   registry::Registry& registry_;

@@ -318,7 +318,8 @@ http::Response ApiDupcheck(const http::Request& req, http::Worker& w) {
     top = n;
   }
   dedup::Checker checker(*w.registry, *w.searcher);
-  auto matches = checker.Check({title, abstract, top});
+  // Staff, leaders and admins are compared with the non-public tasks too; nobody else is.
+  auto matches = checker.Check({title, abstract, top, req.principal.SeesEverything()});
   if (!matches.ok()) return Error(req, matches.status(), lang);
   ordered_json items = ordered_json::array();
   for (const auto& m : *matches)

@@ -733,7 +733,8 @@ http::Response DupcheckPage(const http::Request& req, http::Worker& w) {
                            {{"name", title.size() > 4000 ? "title" : "abstract"},
                             {"reason", T("web.param_value", lang, {{"value", "…"}})}}}));
     dedup::Checker checker(*w.registry, *w.searcher);
-    auto matches = checker.Check({title, abstract, 10});
+    // Signed-in staff, leaders and admins see non-public matches too; the public, public ones.
+    auto matches = checker.Check({title, abstract, 10, req.principal.SeesEverything()});
     if (!matches.ok()) return ErrorPage(req, lang, matches.status());
     auto probe_words = dedup::ContentSyllables(title);
     data list{data::type::list};
