@@ -25,6 +25,7 @@
 #include "http/server.h"
 #include "registry/repo.h"
 #include "search/index.h"
+#include "selection/workflow.h"
 #include "store/change_log.h"
 #include "store/db.h"
 #include "text/text.h"
@@ -42,6 +43,75 @@ struct DataDir {
   std::unique_ptr<search::Indexer> indexer;
   std::unique_ptr<search::Searcher> searcher;
 };
+
+// A sample ordering round, so the selection pages of a fresh demo are not empty: the shipped
+// rule sets, one open round of the first program, four proposals by a sample applicant (each
+// checked for duplicates against the demo corpus), three forwarded by the program board. The
+// applicant's account gets a random password nobody knows; it exists only to own the samples.
+Status SeedSelectionDemo(DataDir& d) {
+  selection::Workflow wf(*d.db, *d.registry, SystemClock::Instance());
+  KETNOI_RETURN_IF_ERROR(wf.SeedRuleSets());
+  KETNOI_ASSIGN_OR_RETURN(auto rounds, wf.ListRounds());
+  if (!rounds.empty()) return Status::Ok();
+  KETNOI_ASSIGN_OR_RETURN(auto programs, d.registry->ListPrograms());
+  KETNOI_ASSIGN_OR_RETURN(auto rule_sets, wf.ListRuleSets());
+  if (programs.empty() || rule_sets.empty()) return Status::Ok();
+  int64_t rule_set = rule_sets.front().id;
+  for (const auto& r : rule_sets)
+    if (r.rules.code == "tt08-2017") rule_set = r.id;
+  KETNOI_ASSIGN_OR_RETURN(auto people,
+                          d.db->Query("SELECT id, affiliation_id FROM people WHERE "
+                                      "affiliation_id IS NOT NULL ORDER BY id LIMIT 1"));
+  auth::Accounts accounts(*d.db, SystemClock::Instance());
+  auth::NewUser u;
+  u.email = "nguoi-de-xuat.mau@ketnoi.local";
+  u.name = "Người đề xuất (dữ liệu mẫu)";
+  u.password = crypto::RandomToken();
+  u.roles = {{"applicant", ""}};
+  if (!people.empty()) {
+    u.person_id = people.Int(0, 0);
+    u.organisation_id = people.Int(0, 1);
+  }
+  KETNOI_ASSIGN_OR_RETURN(auth::User user, accounts.CreateUser(u, auth::Actor{}));
+  auth::Principal applicant;
+  applicant.user_id = user.id;
+  applicant.name = u.name;
+  applicant.roles = u.roles;
+  applicant.person_id = u.person_id;
+  applicant.organisation_id = u.organisation_id;
+  auth::Principal office;  // the system acting for department staff and the program board
+  office.name = "Dữ liệu mẫu";
+  office.roles = {{"staff", ""}, {"board_member", ""}};
+  int year = SystemClock::Instance().Today().year;
+  Date closes = Date::FromDaysSinceEpoch(SystemClock::Instance().Today().DaysSinceEpoch() + 45);
+  KETNOI_ASSIGN_OR_RETURN(
+      int64_t round,
+      wf.OpenRound(programs.front().id,
+                   "Đợt đề xuất đặt hàng năm " + std::to_string(year + 1) + " (dữ liệu mẫu)",
+                   year + 1, rule_set, closes.Iso(), office));
+  const std::pair<const char*, const char*> samples[] = {
+      {"Nghiên cứu quy trình sản xuất chế phẩm vi sinh xử lý rơm rạ thành phân bón hữu cơ tại "
+       "các huyện ngoại thành",
+       "Giảm đốt rơm rạ sau thu hoạch, tạo phân bón hữu cơ cho vùng trồng rau an toàn"},
+      {"Xây dựng cơ sở dữ liệu số hoá di sản văn hoá phi vật thể của Thủ đô",
+       "Số hoá và công bố trực tuyến các di sản văn hoá phi vật thể đã được kiểm kê"},
+      {"Ứng dụng trí tuệ nhân tạo dự báo ùn tắc giao thông trên các tuyến đường vành đai",
+       "Dự báo ùn tắc trước 30 phút từ dữ liệu camera và thiết bị định vị"},
+      {"Giải pháp quan trắc tự động chất lượng nước các hồ nội thành",
+       "Mạng cảm biến đo chất lượng nước hồ, cảnh báo ô nhiễm theo thời gian thực"},
+  };
+  int n = 0;
+  for (const auto& [title, objectives] : samples) {
+    selection::Workflow::ProposalInput in;
+    in.round_id = round;
+    in.title = title;
+    in.objectives = objectives;
+    in.budget_dong = int64_t{1'500} * 1'000'000;
+    KETNOI_ASSIGN_OR_RETURN(int64_t id, wf.SubmitProposal(in, applicant, d.searcher.get()));
+    if (n++ < 3) KETNOI_RETURN_IF_ERROR(wf.Screen(id, true, "", office));
+  }
+  return Status::Ok();
+}
 
 Result<DataDir> OpenDataDir(const ConfigSources& sources) {
   DataDir d;
@@ -519,6 +589,7 @@ int RunCli(int argc, char** argv) {
     bar.Finish();
     if (!stats.ok()) return Fail(stats.status(), msg_lang);
     if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
+    if (Status s = SeedSelectionDemo(d); !s.ok()) return Fail(s, msg_lang);
     std::cout << Render(
                      Message("cli.demo_done",
                              {{"tasks", std::to_string(stats->tasks_before + stats->tasks_added)},
