@@ -260,6 +260,12 @@ TEST_F(SelectionTest, OneProgramRoundFromProposalsToSignedContracts) {
                                      {"kind", "de_an"},
                                      {"objectives", "Số hoá 500 di sản văn hoá phi vật thể"},
                                      {"budget", "1.200"}}));
+  // A budget beyond any plausible figure is refused with the field named, never overflowed.
+  HttpReply absurd =
+      u1->Post("/rounds/" + std::to_string(round) + "/proposals",
+               {{"title", "Đề xuất thử"}, {"objectives", "x"}, {"budget", "999999999999999"}});
+  EXPECT_EQ(absurd.status, 400);
+  EXPECT_NE(absurd.body.find("budget"), std::string::npos);
   ASSERT_GT(prop_a, 0);
   ASSERT_GT(prop_b, 0);
   ASSERT_GT(prop_c, 0);

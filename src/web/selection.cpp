@@ -185,11 +185,17 @@ Status BadField(const char* field, const std::string& value) {
   return Status::Invalid({"selection.bad_number", {{"field", field}, {"value", value}}});
 }
 
-// Money typed in triệu đồng (how budgets are written), stored in đồng.
-Result<int64_t> MillionField(const http::Request& req, const char* field) {
-  auto v = ParseInt(req.Form(field));
-  if (!v) return BadField(field, req.Form(field));
+// Money typed in triệu đồng (how budgets are written), stored in đồng. At most 10^9 triệu
+// (10^15 đồng), far above any budget, so the product never overflows.
+std::optional<int64_t> Millions(const std::string& text) {
+  auto v = ParseInt(text);
+  if (!v || *v > 1'000'000'000) return std::nullopt;
   return *v * 1'000'000;
+}
+Result<int64_t> MillionField(const http::Request& req, const char* field) {
+  auto v = Millions(req.Form(field));
+  if (!v) return BadField(field, req.Form(field));
+  return *v;
 }
 
 Result<int64_t> IdField(const http::Request& req, const char* field) {
@@ -1387,9 +1393,9 @@ void AddDossierRoutes(std::vector<http::Route>& routes) {
                           auto year = ParseInt(line.substr(0, colon));
                           auto amount = colon == std::string::npos
                                             ? std::nullopt
-                                            : ParseInt(line.substr(colon + 1));
-                          if (!year || !amount) return BadField("budget", line);
-                          in.budget.emplace_back(static_cast<int>(*year), *amount * 1'000'000);
+                                            : Millions(line.substr(colon + 1));
+                          if (!year || !amount || *year > 9999) return BadField("budget", line);
+                          in.budget.emplace_back(static_cast<int>(*year), *amount);
                         }
                         for (const auto& line : Lines(req.Form("milestones"))) {
                           size_t colon = line.find(':');
@@ -1673,9 +1679,12 @@ void AddCouncilActionRoutes(std::vector<http::Route>& routes) {
            for (const auto& [k, v] : req.form) {
              if (k.rfind("c_", 0) != 0) continue;
              auto points = ParseInt(v);
-             if (!points)
+             if (!points || *points > 100)  // no criterion is worth more than the whole sheet
                return Status::Invalid({"selection.bad_score",
-                                       {{"criterion", k.substr(2)}, {"value", v}, {"max", "?"}}});
+                                       {{"criterion", k.substr(2)},
+                                        {"label", k.substr(2)},
+                                        {"value", v},
+                                        {"max", "100"}}});
              sheet.points[k.substr(2)] = static_cast<int>(*points);
            }
            return wf.Score(id, *dossier, sheet, req.Form("comment"), req.principal);
