@@ -40,7 +40,6 @@ struct Probe {
   bool include_restricted = false;
 };
 
-
 struct Match {
   int64_t id = 0;
   std::string code, source, external_id, title;
