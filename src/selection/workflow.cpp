@@ -138,11 +138,7 @@ Status Workflow::Move(const std::string& kind, int64_t id, const std::string& fr
         {"selection.illegal_transition", {{"what", kind}, {"from", from}, {"to", to}}});
   }
   std::string subject = Subject(kind, id);
-  KETNOI_RETURN_IF_ERROR(db_.Exec(
-      "INSERT INTO transitions (subject, from_stage, to_stage, actor_id, actor, basis, rule_set, "
-      "at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {subject, from, to, by.user_id, by.signed_in() ? by.name : std::string("system"), basis,
-       rule_set, clock_.NowText()}));
+  KETNOI_RETURN_IF_ERROR(RecordTransition(subject, from, to, basis, rule_set, by));
   // Lists and results are public; a proposal's screening and a dossier's opening are not.
   bool is_public =
       kind == "round" || kind == "call" || kind == "task" ||
@@ -151,11 +147,22 @@ Status Workflow::Move(const std::string& kind, int64_t id, const std::string& fr
                rule_set, is_public, by);
 }
 
-Result<std::vector<Transition>> Workflow::History(const std::string& subject) {
-  KETNOI_ASSIGN_OR_RETURN(auto rows,
-                          db_.Query("SELECT subject, from_stage, to_stage, actor, basis, rule_set, "
-                                    "at FROM transitions WHERE subject = ? ORDER BY id",
-                                    {subject}));
+Status Workflow::RecordTransition(const std::string& subject, const std::string& from,
+                                  const std::string& to, const std::string& basis,
+                                  const std::string& rule_set, const auth::Principal& by) {
+  return db_.Exec(
+      "INSERT INTO transitions (subject, from_stage, to_stage, actor_id, actor, basis, rule_set, "
+      "at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {subject, from, to, by.user_id, by.signed_in() ? by.name : std::string("system"), basis,
+       rule_set, clock_.NowText()});
+}
+
+Result<std::vector<Transition>> Workflow::ReadTransitions(std::string_view where,
+                                                          const store::Params& params) {
+  KETNOI_ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT subject, from_stage, to_stage, actor, "
+                                               "basis, rule_set, at FROM transitions WHERE " +
+                                                   std::string(where) + " ORDER BY id",
+                                               params));
   std::vector<Transition> out;
   for (size_t i = 0; i < rows.size(); ++i)
     out.push_back({rows.Text(i, 0), rows.Text(i, 1), rows.Text(i, 2), rows.Text(i, 3),
@@ -163,18 +170,26 @@ Result<std::vector<Transition>> Workflow::History(const std::string& subject) {
   return out;
 }
 
+Result<std::vector<Transition>> Workflow::History(const std::string& subject) {
+  return ReadTransitions("subject = ?", {subject});
+}
+
 Result<std::vector<Transition>> Workflow::TaskHistory(int64_t task_id) {
+  return ReadTransitions(
+      "subject = ? OR subject IN (SELECT 'proposal:' || id FROM proposals WHERE task_id = ?) OR "
+      "subject IN (SELECT 'dossier:' || d.id FROM dossiers d JOIN call_topics t ON t.id = "
+      "d.topic_id WHERE t.task_id = ?)",
+      {Subject("task", task_id), task_id, task_id});
+}
+
+Result<std::vector<int64_t>> Workflow::CouncilIds(std::string_view kind, int64_t round_or_call_id) {
   KETNOI_ASSIGN_OR_RETURN(
       auto rows,
-      db_.Query("SELECT subject, from_stage, to_stage, actor, basis, rule_set, at FROM transitions "
-                "WHERE subject = ? OR subject IN (SELECT 'proposal:' || id FROM proposals WHERE "
-                "task_id = ?) OR subject IN (SELECT 'dossier:' || d.id FROM dossiers d JOIN "
-                "call_topics t ON t.id = d.topic_id WHERE t.task_id = ?) ORDER BY id",
-                {Subject("task", task_id), task_id, task_id}));
-  std::vector<Transition> out;
-  for (size_t i = 0; i < rows.size(); ++i)
-    out.push_back({rows.Text(i, 0), rows.Text(i, 1), rows.Text(i, 2), rows.Text(i, 3),
-                   rows.Text(i, 4), rows.Text(i, 5), rows.Text(i, 6)});
+      db_.Query(std::string("SELECT id FROM councils WHERE kind = ? AND ") +
+                    (kind == "identification" ? "round_id" : "call_id") + " = ? ORDER BY id",
+                {std::string(kind), round_or_call_id}));
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < rows.size(); ++i) out.push_back(rows.Int(i, 0));
   return out;
 }
 
@@ -395,11 +410,9 @@ Result<int64_t> Workflow::SubmitProposal(const ProposalInput& in, const auth::Pr
             {p.round_id, p.title, p.kind, p.field_code, p.urgency, p.objectives, p.content,
              p.products, p.budget_dong, by.user_id, store::Opt(by.person_id),
              store::Opt(by.organisation_id), dup_lines, dup_rules, top_band, now, now, now}));
-    KETNOI_RETURN_IF_ERROR(db_.Exec(
-        "INSERT INTO transitions (subject, from_stage, to_stage, actor_id, actor, basis, rule_set, "
-        "at) VALUES (?, '', 'submitted', ?, ?, ?, ?, ?)",
-        {Subject("proposal", id), by.user_id, by.name,
-         "dupcheck " + (top_band.empty() ? std::string("-") : top_band), round.rule_set, now}));
+    KETNOI_RETURN_IF_ERROR(RecordTransition(
+        Subject("proposal", id), "", "submitted",
+        "dupcheck " + (top_band.empty() ? std::string("-") : top_band), round.rule_set, by));
     KETNOI_RETURN_IF_ERROR(Audit("selection.proposal.submitted", Subject("proposal", id),
                                  {{"title", p.title}, {"dupcheck", top_band}}, round.rule_set,
                                  false, by));
@@ -487,12 +500,16 @@ bool Workflow::CanSeeProposal(const Proposal& p, const auth::Principal& who) {
   if (who.SeesEverything() || who.user_id == p.proposer_user || OnBoard(p.program_id, who))
     return true;
   // A member of an identification council of this round, without a conflict with it.
-  auto rows = db_.Query("SELECT id FROM councils WHERE kind = 'identification' AND round_id = ?",
-                        {p.round_id});
-  if (!rows.ok()) return false;
-  for (size_t i = 0; i < rows->size(); ++i) {
-    auto c = GetCouncil(rows->Int(i, 0));
-    if (c.ok() && MaySeeInCouncil(*c, Subject("proposal", p.id), who)) return true;
+  return SeesInAnyCouncil("identification", p.round_id, Subject("proposal", p.id), who);
+}
+
+bool Workflow::SeesInAnyCouncil(std::string_view kind, int64_t round_or_call_id,
+                                const std::string& subject, const auth::Principal& who) {
+  auto ids = CouncilIds(kind, round_or_call_id);
+  if (!ids.ok()) return false;
+  for (int64_t id : *ids) {
+    auto c = GetCouncil(id);
+    if (c.ok() && MaySeeInCouncil(*c, subject, who)) return true;
   }
   return false;
 }
@@ -561,11 +578,9 @@ Status Workflow::Screen(int64_t proposal_id, bool forward, const std::string& re
                                 reason.empty() ? "program board" : reason, round.rule_set, by));
     if (!forward) return Status::Ok();
     // A council already formed for the round judges this proposal too: check its members.
-    KETNOI_ASSIGN_OR_RETURN(auto councils, db_.Query("SELECT id FROM councils WHERE kind = "
-                                                     "'identification' AND round_id = ?",
-                                                     {p.round_id}));
-    for (size_t i = 0; i < councils.size(); ++i)
-      KETNOI_RETURN_IF_ERROR(RecheckMembers(councils.Int(i, 0), Subject("proposal", proposal_id)));
+    KETNOI_ASSIGN_OR_RETURN(auto councils, CouncilIds("identification", p.round_id));
+    for (int64_t council : councils)
+      KETNOI_RETURN_IF_ERROR(RecheckMembers(council, Subject("proposal", proposal_id)));
     return Status::Ok();
   });
 }
@@ -644,12 +659,10 @@ Status Workflow::PublishRound(int64_t round_id, const auth::Principal& by) {
           db_.Exec("UPDATE proposals SET task_id = ? WHERE id = ?", {saved.id, p.id}));
       KETNOI_RETURN_IF_ERROR(Move("proposal", p.id, "approved", "listed",
                                   "approved list " + round.title, round.rule_set, by));
-      KETNOI_RETURN_IF_ERROR(db_.Exec(
-          "INSERT INTO transitions (subject, from_stage, to_stage, actor_id, actor, basis, "
-          "rule_set, at) VALUES (?, 'proposed', 'approved', ?, ?, ?, ?, ?)",
-          {Subject("task", saved.id), by.user_id, by.name,
-           "approved list " + round.title + (p.method == "direct" ? " (direct)" : " (selection)"),
-           round.rule_set, clock_.NowText()}));
+      KETNOI_RETURN_IF_ERROR(RecordTransition(
+          Subject("task", saved.id), "proposed", "approved",
+          "approved list " + round.title + (p.method == "direct" ? " (direct)" : " (selection)"),
+          round.rule_set, by));
       ++listed;
     }
     KETNOI_RETURN_IF_ERROR(
@@ -881,14 +894,7 @@ Result<std::vector<Dossier>> Workflow::ListDossiers(int64_t call_id) {
 bool Workflow::CanSeeDossier(const Dossier& d, const auth::Principal& who) {
   if (!who.signed_in()) return false;
   if (who.SeesEverything() || who.user_id == d.applicant_user) return true;
-  auto rows =
-      db_.Query("SELECT id FROM councils WHERE kind = 'selection' AND call_id = ?", {d.call_id});
-  if (!rows.ok()) return false;
-  for (size_t i = 0; i < rows->size(); ++i) {
-    auto c = GetCouncil(rows->Int(i, 0));
-    if (c.ok() && MaySeeInCouncil(*c, Subject("dossier", d.id), who)) return true;
-  }
-  return false;
+  return SeesInAnyCouncil("selection", d.call_id, Subject("dossier", d.id), who);
 }
 
 Status Workflow::AttachItem(int64_t dossier_id, const std::string& item, int64_t file_id,
@@ -967,12 +973,10 @@ Status Workflow::OpenDossiers(int64_t call_id, const std::map<std::string, bool>
       KETNOI_RETURN_IF_ERROR(Move("dossier", d.id, "submitted", all_valid ? "valid" : "invalid",
                                   "public opening", call.rule_set, by));
     }
-    KETNOI_ASSIGN_OR_RETURN(auto councils, db_.Query("SELECT id FROM councils WHERE kind = "
-                                                     "'selection' AND call_id = ?",
-                                                     {call_id}));
-    for (size_t i = 0; i < councils.size(); ++i)
+    KETNOI_ASSIGN_OR_RETURN(auto councils, CouncilIds("selection", call_id));
+    for (int64_t council : councils)
       for (const Dossier& d : dossiers)
-        KETNOI_RETURN_IF_ERROR(RecheckMembers(councils.Int(i, 0), Subject("dossier", d.id)));
+        KETNOI_RETURN_IF_ERROR(RecheckMembers(council, Subject("dossier", d.id)));
     KETNOI_RETURN_IF_ERROR(
         db_.Exec("UPDATE calls SET opened_at = ? WHERE id = ?", {clock_.NowText(), call_id}));
     return Move("call", call_id, "open", "opened", "public opening of dossiers", call.rule_set, by);
@@ -1453,9 +1457,7 @@ Status Workflow::Score(int64_t council_id, int64_t dossier_id, const MemberSheet
     return Status::Conflict({"selection.illegal_transition",
                              {{"what", "dossier"}, {"from", d.stage}, {"to", "score"}}});
   KETNOI_ASSIGN_OR_RETURN(Call call, GetCall(d.call_id));
-  std::string kind = "de_tai";
-  for (const Topic& t : call.topics)
-    if (t.id == d.topic_id) kind = t.kind;
+  std::string kind = call.TopicKind(d.topic_id);
   const ScoreSheet* sheet = rs.rules.SheetFor(kind);
   if (!sheet) return Status::Invalid({"selection.no_sheet", {{"kind", kind}}});
   MemberSheet s = sheet_in;
@@ -1536,9 +1538,7 @@ Result<std::vector<ResultRow>> Workflow::Conclude(int64_t council_id, const auth
     int64_t did = *SubjectId(subject, "dossier");
     KETNOI_ASSIGN_OR_RETURN(Dossier d, GetDossier(did));
     if (d.stage != "valid") continue;
-    std::string kind = "de_tai";
-    for (const Topic& t : call.topics)
-      if (t.id == d.topic_id) kind = t.kind;
+    std::string kind = call.TopicKind(d.topic_id);
     const ScoreSheet* sheet = rs.rules.SheetFor(kind);
     if (!sheet) return Status::Invalid({"selection.no_sheet", {{"kind", kind}}});
     KETNOI_ASSIGN_OR_RETURN(auto sheets, Sheets(council_id, subject));

@@ -79,6 +79,12 @@ struct Call {
   std::string kind, title, deadline, state, opened_at, rule_set;
   int64_t budget_line_dong = 0;
   std::vector<Topic> topics;
+  // The task kind of a topic (which score sheet applies); "de_tai" when unknown.
+  std::string TopicKind(int64_t topic_id) const {
+    for (const Topic& t : topics)
+      if (t.id == topic_id) return t.kind;
+    return "de_tai";
+  }
 };
 
 struct DossierItem {
@@ -293,6 +299,8 @@ class Workflow {
   Result<std::optional<Contract>> ContractOf(int64_t dossier_id);
 
   Result<std::vector<Transition>> History(const std::string& subject);
+  // The councils of a round (identification) or of a call (selection), oldest first.
+  Result<std::vector<int64_t>> CouncilIds(std::string_view kind, int64_t round_or_call_id);
   // A registry task's whole lifecycle: its proposal, its dossiers and the task itself, in order.
   Result<std::vector<Transition>> TaskHistory(int64_t task_id);
 
@@ -310,6 +318,13 @@ class Workflow {
  private:
   Status Move(const std::string& kind, int64_t id, const std::string& from, const std::string& to,
               const std::string& basis, const std::string& rule_set, const auth::Principal& by);
+  Status RecordTransition(const std::string& subject, const std::string& from,
+                          const std::string& to, const std::string& basis,
+                          const std::string& rule_set, const auth::Principal& by);
+  Result<std::vector<Transition>> ReadTransitions(std::string_view where,
+                                                  const store::Params& params);
+  bool SeesInAnyCouncil(std::string_view kind, int64_t round_or_call_id, const std::string& subject,
+                        const auth::Principal& who);
   Status Audit(const std::string& action, const std::string& subject,
                std::vector<std::pair<std::string, std::string>> detail, const std::string& rule_set,
                bool is_public, const auth::Principal& by);

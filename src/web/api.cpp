@@ -556,13 +556,11 @@ http::Response ApiCallResults(const http::Request& req, http::Worker& w) {
   auto call = wf.GetCall(*id);
   if (!call.ok() || call->state != "decided")
     return NotFound(req, "call", std::to_string(*id), lang);
-  auto councils = w.db->Query(
-      "SELECT id FROM councils WHERE kind = 'selection' AND call_id = ? AND state = 'concluded'",
-      {*id});
+  auto councils = wf.CouncilIds("selection", *id);  // only concluded ones have results
   if (!councils.ok()) return Error(req, councils.status(), lang);
   ordered_json items = ordered_json::array();
-  for (size_t i = 0; i < councils->size(); ++i) {
-    auto rows = wf.Results(councils->Int(i, 0));
+  for (int64_t council : *councils) {
+    auto rows = wf.Results(council);
     if (!rows.ok()) return Error(req, rows.status(), lang);
     for (const auto& r : *rows) {
       ordered_json j = ResultJson(r);

@@ -776,11 +776,10 @@ http::Response ProposalPage(const http::Request& req, http::Worker& w) {
                         "scr-"));
   }
   // Identification council: the members vote; staff record the conclusion.
-  auto councils = w.db->Query(
-      "SELECT id FROM councils WHERE kind = 'identification' AND round_id = ?", {p->round_id});
+  auto councils = wf.CouncilIds("identification", p->round_id);
   if (councils.ok() && p->stage == "forwarded") {
-    for (size_t i = 0; i < councils->size(); ++i) {
-      auto c = wf.GetCouncil(councils->Int(i, 0));
+    for (int64_t council : *councils) {
+      auto c = wf.GetCouncil(council);
       if (!c.ok() || c->state != "sitting") continue;
       std::string cid = std::to_string(c->id);
       if (wf.MemberOf(*c, who) && wf.MaySeeInCouncil(*c, "proposal:" + std::to_string(*id), who))
@@ -1052,18 +1051,13 @@ http::Response CallPage(const http::Request& req, http::Worker& w) {
                               HtmlEscape(L(lang, "Biên bản mở hồ sơ (bản in)",
                                            "Minutes of the opening (printable)")) +
                               "</a></p>"});
-  if (call->state == "decided") {
-    auto councils = w.db->Query(
-        "SELECT id FROM councils WHERE kind = 'selection' AND call_id = ? AND state = 'concluded'",
-        {*id});
-    if (councils.ok() && !councils->empty()) {
-      Section links{L(lang, "Kết quả", "Results")};
-      links.html = "<p><a href=\"/calls/" + std::to_string(*id) + "/decision\">" +
-                   HtmlEscape(L(lang, "Quyết định phê duyệt kết quả tuyển chọn (bản in)",
-                                "Decision on the result (printable)")) +
-                   "</a></p>";
-      v.sections.push_back(links);
-    }
+  if (call->state == "decided") {  // only a council's conclusion decides a call
+    Section links{L(lang, "Kết quả", "Results")};
+    links.html = "<p><a href=\"/calls/" + std::to_string(*id) + "/decision\">" +
+                 HtmlEscape(L(lang, "Quyết định phê duyệt kết quả tuyển chọn (bản in)",
+                              "Decision on the result (printable)")) +
+                 "</a></p>";
+    v.sections.push_back(links);
   }
   if (call->state == "opened" && auth::Allows("selection.manage", req.principal)) {
     // Reviewer suggestions from the expert directory (an exact optimal assignment); staff
@@ -1588,10 +1582,7 @@ http::Response CouncilPage(const http::Request& req, http::Worker& w) {
         int64_t did = std::stoll(s.substr(8));
         auto d = wf.GetDossier(did);
         if (!d.ok()) continue;
-        std::string kind = "de_tai";
-        for (const auto& t : call->topics)
-          if (t.id == d->topic_id) kind = t.kind;
-        const selection::ScoreSheet* sheet = rs->rules.SheetFor(kind);
+        const selection::ScoreSheet* sheet = rs->rules.SheetFor(call->TopicKind(d->topic_id));
         if (!sheet) continue;
         std::vector<FormField> fields;
         for (const auto& cr : sheet->criteria) {
@@ -1836,10 +1827,7 @@ http::Response SheetDocument(const http::Request& req, http::Worker& w) {
     auto d = wf.GetDossier(std::stoll(s.substr(8)));
     auto call = wf.GetCall(c->call_id.value_or(0));
     if (!d.ok() || !call.ok()) continue;
-    std::string kind = "de_tai";
-    for (const auto& t : call->topics)
-      if (t.id == d->topic_id) kind = t.kind;
-    const selection::ScoreSheet* sheet = rs->rules.SheetFor(kind);
+    const selection::ScoreSheet* sheet = rs->rules.SheetFor(call->TopicKind(d->topic_id));
     if (!sheet) continue;
     for (const auto& ms : *sheets) {
       if (ms.member_id != *person) continue;
