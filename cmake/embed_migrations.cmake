@@ -6,6 +6,8 @@ foreach(f ${files})
   get_filename_component(name "${f}" NAME_WE)
   file(READ "${f}" sql)
   string(REGEX MATCH "^[0-9]+" version "${name}")
+  # "008" would be an invalid octal literal: drop the leading zeros.
+  string(REGEX REPLACE "^0+([0-9])" "\\1" version "${version}")
   string(APPEND body "    {${version}, \"${name}\", R\"KETNOI_SQL(${sql})KETNOI_SQL\"},\n")
 endforeach()
 string(APPEND body "  };\n  return kFiles;\n}\n}  // namespace ketnoi::store\n")

@@ -13,165 +13,9 @@ namespace ketnoi::dedup {
 
 namespace {
 
-// Near-synonyms applicants swap when they re-submit (folded, as syllable sequences); the left
-// side is replaced by the right before comparing.
-const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>& Synonyms() {
-  static const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>
-      kSynonyms = {
-          {{"bien", "phap"}, {"giai", "phap"}},  {{"cai", "thien"}, {"nang", "cao"}},
-          {{"tang", "cuong"}, {"nang", "cao"}},  {{"thiet", "lap"}, {"xay", "dung"}},
-          {{"he", "thong"}, {"mo", "hinh"}},     {{"nguoi", "dan"}, {"cong", "dong"}},
-          {{"benh", "nhan"}, {"nguoi", "benh"}}, {{"phong", "ngua"}, {"phong", "chong"}},
-          {{"kiem", "soat"}, {"quan", "ly"}},    {{"thu", "nghiem"}, {"thi", "diem"}},
-          {{"trien", "khai"}, {"ap", "dung"}},   {{"ung", "dung"}, {"ap", "dung"}},
-          {{"hieu", "suat"}, {"hieu", "qua"}},   {{"toi", "uu", "hoa"}, {"nang", "cao"}},
-          {{"doanh", "nghiep"}, {"cong", "ty"}},
-      };
-  return kSynonyms;
-}
-
-// Words every proposal uses, the whole city's place names and function words: they say nothing
-// about what a task studies. (Districts are kept: the same study in another district is not
-// the same task.)
-const std::unordered_set<std::string>& Stopwords() {
-  static const std::unordered_set<std::string> kStop = {
-      // function words
-      "va",
-      "cua",
-      "cho",
-      "cac",
-      "nhung",
-      "mot",
-      "so",
-      "tai",
-      "tren",
-      "trong",
-      "voi",
-      "de",
-      "nham",
-      "theo",
-      "ve",
-      "o",
-      "la",
-      "duoc",
-      "tu",
-      "den",
-      "khi",
-      "nay",
-      "do",
-      "va",
-      "hoac",
-      "cung",
-      "bang",
-      "qua",
-      "sau",
-      "truoc",
-      "giua",
-      "nhu",
-      "tinh",
-      "tren",
-      "doi",
-      "voi",
-      "thuoc",
-      "tung",
-      "moi",
-      // what every proposal says
-      "nghien",
-      "cuu",
-      "giai",
-      "phap",
-      "xay",
-      "dung",
-      "danh",
-      "gia",
-      "phat",
-      "trien",
-      "nang",
-      "cao",
-      "hieu",
-      "qua",
-      "ap",
-      "dung",
-      "de",
-      "xuat",
-      "thuc",
-      "trang",
-      "co",
-      "so",
-      "khoa",
-      "hoc",
-      "thuc",
-      "tien",
-      "huong",
-      "ben",
-      "vung",
-      "giai",
-      "doan",
-      "nhiem",
-      "vu",
-      "ket",
-      "hop",
-      // the whole city
-      "ha",
-      "noi",
-      "thu",
-      "do",
-      "thanh",
-      "pho",
-      "dia",
-      "ban",
-      "quan",
-      "huyen",
-      "thi",
-      "xa",
-      "khu",
-      "vuc",
-      "noi",
-      "ngoai",
-      "vung",
-      "ven",
-  };
-  return kStop;
-}
-
 double ToScore(double v) { return std::max(0.0, std::min(1.0, v)); }
 
 }  // namespace
-
-std::vector<std::string> ContentSyllables(std::string_view text_in) {
-  std::vector<std::string> folded;
-  for (const auto& t : text::Tokenize(text_in)) folded.push_back(t.folded);
-  // Map near-synonyms (longest first is unnecessary at these lengths).
-  std::vector<std::string> mapped;
-  for (size_t i = 0; i < folded.size();) {
-    bool replaced = false;
-    for (const auto& [from, to] : Synonyms()) {
-      if (i + from.size() <= folded.size() &&
-          std::equal(from.begin(), from.end(), folded.begin() + static_cast<std::ptrdiff_t>(i))) {
-        mapped.insert(mapped.end(), to.begin(), to.end());
-        i += from.size();
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced) mapped.push_back(folded[i++]);
-  }
-  std::vector<std::string> out;
-  for (auto& s : mapped)
-    if (!Stopwords().count(s)) out.push_back(std::move(s));
-  return out;
-}
-
-Features CountFeatures(const std::vector<std::string>& syl) {
-  Features f;
-  for (size_t i = 0; i < syl.size(); ++i) {
-    f[syl[i]] += 1;
-    if (i + 1 < syl.size()) f[syl[i] + "|" + syl[i + 1]] += 1;
-  }
-  // Dampen repetition: a word said five times is not five times the evidence.
-  for (auto& [k, v] : f) v = 1 + std::log(v);
-  return f;
-}
 
 double Cosine(const Features& a, const Features& b,
               const std::function<double(const std::string&)>& idf) {
@@ -220,12 +64,15 @@ double Idf::Syllable(const std::string& s) const {
 }
 
 PreparedText Prepare(const std::string& title, const std::string& abstract) {
+  return Prepare(ContentSyllables(title), ContentSyllables(abstract));
+}
+
+PreparedText Prepare(std::vector<std::string> title, const std::vector<std::string>& abstract) {
   PreparedText t;
-  t.title = ContentSyllables(title);
+  t.title = std::move(title);
   t.all = t.title;
-  auto a = ContentSyllables(abstract);
-  t.has_abstract = !a.empty();
-  t.all.insert(t.all.end(), a.begin(), a.end());
+  t.has_abstract = !abstract.empty();
+  t.all.insert(t.all.end(), abstract.begin(), abstract.end());
   t.title_f = CountFeatures(t.title);
   t.all_f = CountFeatures(t.all);
   return t;
@@ -271,41 +118,67 @@ double Checker::Score(const Probe& probe, const std::string& title,
 Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
   PreparedText p = Prepare(probe.title, probe.abstract);
   if (p.all.empty()) return std::vector<Match>{};
-  // Candidates: the documents sharing the probe's most distinctive syllables; title syllables
-  // are given twice so they count in the elite set.
-  std::vector<std::string> terms = p.all;
-  terms.insert(terms.end(), p.title.begin(), p.title.end());
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
-                          searcher_.MoreLike(terms, rules_.elite_terms, rules_.candidates));
+  // Candidates, each with its text ready to compare.
+  std::vector<Match> matches;
+  std::vector<PreparedText> texts;
+  std::vector<int64_t> to_read;  // candidates whose texts must be read from the store
+  std::vector<std::string> features;
+  for (const auto& [f, _] : p.all_f) features.push_back(f);
+  std::sort(features.begin(), features.end());
+  // The documents sharing the probe's most distinctive syllables and pairs, with the
+  // representation the index keeps beside each: no text to read or tokenise.
+  KETNOI_ASSIGN_OR_RETURN(search::Searcher::SimilarDocs similar,
+                          searcher_.Similar(features, rules_.elite_terms, rules_.candidates));
+  for (auto& d : similar.docs) {
+    std::vector<std::string> title, abstract;
+    if (!DecodeSyllables(d.syllables, title, abstract)) {
+      to_read.push_back(d.hit.id);
+      continue;
+    }
+    Match m;
+    m.id = d.hit.id;
+    m.code = std::move(d.hit.code);
+    m.source = std::move(d.hit.source);
+    m.external_id = std::move(d.hit.external_id);
+    m.title = std::move(d.hit.title);
+    matches.push_back(std::move(m));
+    texts.push_back(Prepare(std::move(title), abstract));
+  }
+  if (!similar.indexed) {
+    // An index built before it stored the check's features: plain syllables, title ones given
+    // twice so they count in the elite set.
+    std::vector<std::string> terms = p.all;
+    terms.insert(terms.end(), p.title.begin(), p.title.end());
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    KETNOI_ASSIGN_OR_RETURN(to_read,
+                            searcher_.MoreLike(terms, rules_.elite_terms, rules_.candidates));
+  }
   if (probe.include_restricted) {
+    // Secret and restricted tasks are not in the index: each is scored directly.
     KETNOI_ASSIGN_OR_RETURN(auto hidden, registry_.db().Query("SELECT id FROM tasks WHERE "
                                                               "confidentiality <> 'public'"));
-    for (size_t i = 0; i < hidden.size(); ++i) ids.push_back(hidden.Int(i, 0));
+    for (size_t i = 0; i < hidden.size(); ++i) to_read.push_back(hidden.Int(i, 0));
   }
-  KETNOI_ASSIGN_OR_RETURN(std::vector<registry::Task> tasks, registry_.GetTaskTexts(ids));
-
-  std::vector<PreparedText> texts;
-  std::set<std::string> syl(p.all.begin(), p.all.end());
-  for (const auto& t : tasks) {
-    texts.push_back(Prepare(t.title, t.abstract));
-    syl.insert(texts.back().all.begin(), texts.back().all.end());
-  }
-  Idf idf(searcher_, syl);
-  std::vector<Match> matches;
-  for (size_t i = 0; i < tasks.size(); ++i) {
-    const registry::Task& t = tasks[i];
+  KETNOI_ASSIGN_OR_RETURN(std::vector<registry::Task> tasks, registry_.GetTaskTexts(to_read));
+  for (registry::Task& t : tasks) {
     if (!t.IsPublic() && !probe.include_restricted) continue;  // only for authorised staff
+    texts.push_back(Prepare(t.title, t.abstract));
     Match m;
     m.id = t.id;
-    m.code = t.code;
-    m.source = t.source;
-    m.external_id = t.external_id;
-    m.title = t.title;
-    m.score = ScoreTexts(p, texts[i], idf, rules_);
-    m.band = Band(m.score);
+    m.code = std::move(t.code);
+    m.source = std::move(t.source);
+    m.external_id = std::move(t.external_id);
+    m.title = std::move(t.title);
     matches.push_back(std::move(m));
+  }
+
+  std::set<std::string> syl(p.all.begin(), p.all.end());
+  for (const auto& t : texts) syl.insert(t.all.begin(), t.all.end());
+  Idf idf(searcher_, syl);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    matches[i].score = ScoreTexts(p, texts[i], idf, rules_);
+    matches[i].band = Band(matches[i].score);
   }
   std::stable_sort(matches.begin(), matches.end(),
                    [](const Match& a, const Match& b) { return a.score > b.score; });
@@ -326,7 +199,7 @@ Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
       size_t j = i;
       bool distinctive = false;
       while (j < tokens.size() &&
-             (probe_syl.count(tokens[j].folded) || Stopwords().count(tokens[j].folded))) {
+             (probe_syl.count(tokens[j].folded) || IsStopword(tokens[j].folded))) {
         distinctive =
             distinctive || (probe_syl.count(tokens[j].folded) && idf(tokens[j].folded) > 2.0);
         ++j;

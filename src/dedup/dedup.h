@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dedup/features.h"
 #include "registry/repo.h"
 #include "search/index.h"
 
@@ -53,13 +54,6 @@ struct Cluster {
   std::vector<Match> members;  // score: the member's best score against another member
 };
 
-// A bag of weighted features (syllables "lua", pairs "lua|giong").
-using Features = std::unordered_map<std::string, double>;
-
-// The folded, synonym-mapped syllables of a text without the words every proposal uses.
-std::vector<std::string> ContentSyllables(std::string_view text);
-// Raw term counts (syllables and adjacent pairs).
-Features CountFeatures(const std::vector<std::string>& syllables);
 // Cosine similarity of two bags after weighting each feature with `idf`.
 double Cosine(const Features& a, const Features& b,
               const std::function<double(const std::string&)>& idf);
@@ -86,6 +80,8 @@ struct PreparedText {
   bool has_abstract = false;
 };
 PreparedText Prepare(const std::string& title, const std::string& abstract);
+// The same from content syllables already computed (stored in the index).
+PreparedText Prepare(std::vector<std::string> title, const std::vector<std::string>& abstract);
 // The score in [0, 1] of a probe against a known task: cosine (title and title + abstract)
 // and two-way coverage, averaged.
 double ScoreTexts(const PreparedText& probe, const PreparedText& known, const Idf& idf,

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dedup/features.h"
 #include "search/query.h"
 #include "store/change_log.h"
 #include "text/text.h"
@@ -21,7 +22,8 @@ namespace fs = std::filesystem;
 // Value slots.
 constexpr Xapian::valueno kSlotField = 0, kSlotLevel = 1, kSlotKind = 2, kSlotProgram = 3,
                           kSlotStatus = 4, kSlotYear = 5, kSlotHost = 6, kSlotSource = 7,
-                          kSlotDate = 10, kSlotBudget = 11, kSlotTitle = 12;
+                          kSlotDate = 10, kSlotBudget = 11, kSlotTitle = 12,
+                          kSlotDedup = 13;  // dedup::EncodeSyllables of title + abstract
 
 struct FacetDef {
   const char* name;
@@ -36,6 +38,10 @@ constexpr FacetDef kFacets[] = {
 constexpr const char* kDistrictPrefix = "XD";
 constexpr const char* kIdPrefix = "Q";
 constexpr const char* kLastSeqKey = "last_seq";
+// The duplicate check's features (dedup::IndexTerms), apart from the general text so their
+// posting lists hold title and abstract only; the metadata key says every document has them.
+constexpr const char* kDedupPrefix = "XW";
+constexpr const char* kDedupKey = "dedup_features";
 constexpr size_t kMaxTermBytes = 120;
 constexpr Xapian::termpos kFieldGap = 100;
 constexpr int kCommitEvery = 10000;
@@ -149,6 +155,13 @@ Xapian::Document BuildDocument(const registry::TaskRecord& rec) {
                   Xapian::sortable_serialise(static_cast<double>(t.start->DaysSinceEpoch())));
   doc.add_value(kSlotBudget, Xapian::sortable_serialise(static_cast<double>(t.TotalBudget().dong)));
   doc.add_value(kSlotTitle, text::CollationKey(t.title));
+
+  // The duplicate check's representation and features.
+  auto title_syl = dedup::ContentSyllables(t.title);
+  auto abstract_syl = dedup::ContentSyllables(t.abstract);
+  for (const auto& f : dedup::IndexTerms(title_syl, abstract_syl))
+    if (f.size() <= kMaxTermBytes) doc.add_term(kDedupPrefix + f);
+  doc.add_value(kSlotDedup, dedup::EncodeSyllables(title_syl, abstract_syl));
   return doc;
 }
 
@@ -252,6 +265,8 @@ Result<CatchUpStats> Indexer::CatchUp(const Progress& progress) {
     CatchUpStats stats;
     int64_t last = ReadLastSeq(wdb);
     const int64_t start = last;
+    // A new index has the duplicate check's features in every document it will hold.
+    if (last == 0 && wdb.get_doccount() == 0) wdb.set_metadata(kDedupKey, "1");
     KETNOI_ASSIGN_OR_RETURN(int64_t target, store::LastSeq(registry_.db()));
     BatchWriter writer(registry_, wdb);
     int64_t since_commit = 0;
@@ -319,6 +334,7 @@ Result<int64_t> Indexer::Rebuild(const Progress& progress) {
       if (progress) progress(count, st.public_tasks);
     }
     wdb.set_metadata(kLastSeqKey, std::to_string(seq));
+    wdb.set_metadata(kDedupKey, "1");
     wdb.commit();
     wdb.close();
     live.close();
@@ -685,6 +701,34 @@ Result<std::vector<int64_t>> Searcher::MoreLike(const std::vector<std::string>& 
     return IndexError(e);
   }
   return ids;
+}
+
+Result<Searcher::SimilarDocs> Searcher::Similar(const std::vector<std::string>& features, int elite,
+                                                int limit) const {
+  SimilarDocs out;
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) return out;
+  try {
+    Xapian::Database db(dir_.string());
+    if (db.get_metadata(kDedupKey) != "1") return out;
+    out.indexed = true;
+    std::vector<Xapian::Query> q;
+    for (const auto& f : features)
+      if (!f.empty() && f.size() <= kMaxTermBytes) q.emplace_back(kDedupPrefix + f);
+    if (q.empty()) return out;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, q.begin(), q.end(),
+                                    static_cast<Xapian::termcount>(std::max(1, elite))));
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(0, limit)));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document doc = it.get_document();
+      out.docs.push_back({HitFromDocument(doc), doc.get_value(kSlotDedup)});
+      out.docs.back().hit.score = it.get_weight();
+    }
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+  return out;
 }
 
 }  // namespace ketnoi::search

@@ -109,6 +109,20 @@ class Searcher {
   Result<TermStats> Stats(const std::vector<std::string>& folded_terms) const;
   Result<std::vector<int64_t>> MoreLike(const std::vector<std::string>& folded_terms, int elite,
                                         int limit) const;
+  // The same over the duplicate check's own features (dedup::IndexTerms of title + abstract,
+  // indexed apart from the general text), each document with the content syllables stored
+  // beside it, so the check neither reads nor re-tokenises the candidates' texts. `indexed` is
+  // false for an index built before features were stored (the caller uses MoreLike; `ketnoi
+  // reindex` upgrades it).
+  struct SimilarDoc {
+    Hit hit;
+    std::string syllables;  // dedup::EncodeSyllables
+  };
+  struct SimilarDocs {
+    bool indexed = false;
+    std::vector<SimilarDoc> docs;
+  };
+  Result<SimilarDocs> Similar(const std::vector<std::string>& features, int elite, int limit) const;
 
  private:
   std::filesystem::path dir_;
