@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <zip.h>
 #include <sstream>
@@ -190,6 +191,70 @@ TEST_F(DedupEvalTest, BandsFollowTheRuleSetAndExplainWhatIsShared) {
   auto none = checker.Check({"", "", 5});
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
+}
+
+// The check keeps its own indexes beside the search index: public tasks in one, the others in a
+// private one only staff checks open. A task that stops being public leaves the public check at
+// once and stays visible to staff; a data directory indexed before these indexes existed still
+// gets answers (from the texts), and `reindex --dedup-only` builds them.
+TEST(DedupIndexTest, NonPublicTasksOnlyForStaffAndOlderIndexesStillAnswer) {
+  test_support::TempDir dir;
+  auto db = store::Db::Open("sqlite:" + (dir.path() / "ketnoi.db").string());
+  ASSERT_TRUE(db.ok());
+  registry::Registry reg(**db, SystemClock::Instance());
+  demo::DemoOptions opt;
+  opt.tasks = 400;
+  ASSERT_TRUE(demo::BuildDemo(reg, opt).ok());
+  registry::Task t;
+  t.title =
+      "Ứng dụng trí tuệ nhân tạo chẩn đoán sớm ung thư gan qua ảnh siêu âm tại Bệnh viện Bạch Mai";
+  t.abstract = "Mô hình học sâu nhận diện khối u gan kích thước nhỏ trên ảnh siêu âm ổ bụng.";
+  t.source = "test";
+  t.external_id = "liver-ai";
+  auto saved = reg.Upsert(t);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  const int64_t id = saved->id;
+  const auto index = dir.path() / "index";
+  search::Indexer indexer(reg, index);
+  ASSERT_TRUE(indexer.CatchUp().ok());
+  search::Searcher searcher(index);
+  dedup::Checker checker(reg, searcher);
+
+  const std::string probe =
+      "Ung dung tri tue nhan tao de chan doan som ung thu gan tren anh sieu am";
+  auto first = [&](bool staff) -> int64_t {
+    dedup::Probe p{probe, "", 5, staff};
+    auto m = checker.Check(p);
+    EXPECT_TRUE(m.ok()) << m.status().ToString();
+    if (!m.ok() || m->empty()) return 0;
+    for (const auto& x : *m)
+      if (x.id == id) return x.id == m->front().id ? id : -1;
+    return 0;  // not among the matches
+  };
+  EXPECT_EQ(first(false), id);
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "index.dedup"));
+
+  t.confidentiality = "restricted";
+  ASSERT_TRUE(reg.Upsert(t).ok());
+  ASSERT_TRUE(indexer.CatchUp().ok());
+  EXPECT_EQ(first(false), 0) << "a restricted task never reaches the public check";
+  EXPECT_EQ(first(true), id) << "staff still find it, from the private index";
+
+  // A data directory indexed before the check had indexes of its own.
+  std::filesystem::remove_all(dir.path() / "index.dedup");
+  std::filesystem::remove_all(dir.path() / "index.private");
+  EXPECT_EQ(first(false), 0);
+  EXPECT_EQ(first(true), id) << "without the private index the texts are read";
+  auto rebuilt = indexer.Rebuild({}, /*dedup_only=*/true);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "index.dedup"));
+  EXPECT_EQ(first(false), 0);
+  EXPECT_EQ(first(true), id);
+
+  t.confidentiality = "public";
+  ASSERT_TRUE(reg.Upsert(t).ok());
+  ASSERT_TRUE(indexer.CatchUp().ok());
+  EXPECT_EQ(first(false), id) << "public again: back in the public check";
 }
 
 // A one-page PDF with the given ASCII text in Helvetica, offsets computed so the xref is valid.

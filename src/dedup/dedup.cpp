@@ -42,7 +42,7 @@ std::string Checker::Band(double score) const {
 }
 
 Idf::Idf(const search::Searcher& searcher, const std::set<std::string>& syllables) {
-  auto stats = searcher.Stats(std::vector<std::string>(syllables.begin(), syllables.end()));
+  auto stats = searcher.FeatureStats(std::vector<std::string>(syllables.begin(), syllables.end()));
   if (stats.ok()) Fill(stats->docs, stats->df);
 }
 
@@ -127,8 +127,9 @@ Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
   std::sort(features.begin(), features.end());
   // The documents sharing the probe's most distinctive syllables and pairs, with the
   // representation the index keeps beside each: no text to read or tokenise.
-  KETNOI_ASSIGN_OR_RETURN(search::Searcher::SimilarDocs similar,
-                          searcher_.Similar(features, rules_.elite_terms, rules_.candidates));
+  KETNOI_ASSIGN_OR_RETURN(
+      search::Searcher::SimilarDocs similar,
+      searcher_.Similar(features, rules_.elite_terms, rules_.candidates, probe.include_restricted));
   for (auto& d : similar.docs) {
     std::vector<std::string> title, abstract;
     if (!DecodeSyllables(d.syllables, title, abstract)) {
@@ -154,8 +155,9 @@ Result<std::vector<Match>> Checker::Check(const Probe& probe) const {
     KETNOI_ASSIGN_OR_RETURN(to_read,
                             searcher_.MoreLike(terms, rules_.elite_terms, rules_.candidates));
   }
-  if (probe.include_restricted) {
-    // Secret and restricted tasks are not in the index: each is scored directly.
+  if (probe.include_restricted && !similar.private_indexed) {
+    // Secret and restricted tasks are in no index (one built before the private index
+    // existed): each is scored directly.
     KETNOI_ASSIGN_OR_RETURN(auto hidden, registry_.db().Query("SELECT id FROM tasks WHERE "
                                                               "confidentiality <> 'public'"));
     for (size_t i = 0; i < hidden.size(); ++i) to_read.push_back(hidden.Int(i, 0));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,7 +24,7 @@ namespace fs = std::filesystem;
 constexpr Xapian::valueno kSlotField = 0, kSlotLevel = 1, kSlotKind = 2, kSlotProgram = 3,
                           kSlotStatus = 4, kSlotYear = 5, kSlotHost = 6, kSlotSource = 7,
                           kSlotDate = 10, kSlotBudget = 11, kSlotTitle = 12,
-                          kSlotDedup = 13;  // dedup::EncodeSyllables of title + abstract
+                          kSlotDedup = 0;  // in the duplicate check's indexes
 
 struct FacetDef {
   const char* name;
@@ -38,8 +39,9 @@ constexpr FacetDef kFacets[] = {
 constexpr const char* kDistrictPrefix = "XD";
 constexpr const char* kIdPrefix = "Q";
 constexpr const char* kLastSeqKey = "last_seq";
-// The duplicate check's features (dedup::IndexTerms), apart from the general text so their
-// posting lists hold title and abstract only; the metadata key says every document has them.
+// The duplicate check's indexes (DedupDir, PrivateDir) hold, per task, its identity (the same
+// data as the search index), its content syllables (dedup::EncodeSyllables) in a value and its
+// features (dedup::IndexTerms) as terms; the metadata key says every task is in them.
 constexpr const char* kDedupPrefix = "XW";
 constexpr const char* kDedupKey = "dedup_features";
 constexpr size_t kMaxTermBytes = 120;
@@ -105,11 +107,33 @@ std::string FacetFieldValue(const std::string& code) {
   return code.size() >= 3 ? code.substr(0, 3) : code;
 }
 
+// The duplicate check's representation and features.
+void AddDedupFeatures(Xapian::Document& doc, const registry::Task& t) {
+  auto title_syl = dedup::ContentSyllables(t.title);
+  auto abstract_syl = dedup::ContentSyllables(t.abstract);
+  for (const auto& f : dedup::IndexTerms(title_syl, abstract_syl))
+    if (f.size() <= kMaxTermBytes) doc.add_term(kDedupPrefix + f);
+  doc.add_value(kSlotDedup, dedup::EncodeSyllables(title_syl, abstract_syl));
+}
+
+void SetDocumentData(Xapian::Document& doc, const registry::Task& t) {
+  doc.set_data(std::to_string(t.id) + '\x1f' + t.code + '\x1f' + t.source + '\x1f' + t.external_id +
+               '\x1f' + t.title);
+}
+
+// A task in the duplicate check's index: public tasks in one, the others (secret, restricted)
+// in a private one that only the check opens, for authorised staff.
+Xapian::Document BuildDedupDocument(const registry::Task& t) {
+  Xapian::Document doc;
+  SetDocumentData(doc, t);
+  AddDedupFeatures(doc, t);
+  return doc;
+}
+
 Xapian::Document BuildDocument(const registry::TaskRecord& rec) {
   const registry::Task& t = rec.task;
   Xapian::Document doc;
-  doc.set_data(std::to_string(t.id) + '\x1f' + t.code + '\x1f' + t.source + '\x1f' + t.external_id +
-               '\x1f' + t.title);
+  SetDocumentData(doc, t);
   doc.add_boolean_term(IdTerm(t.id));
   DocBuilder b(doc);
   b.Text(t.title, "title", 3);
@@ -155,13 +179,6 @@ Xapian::Document BuildDocument(const registry::TaskRecord& rec) {
                   Xapian::sortable_serialise(static_cast<double>(t.start->DaysSinceEpoch())));
   doc.add_value(kSlotBudget, Xapian::sortable_serialise(static_cast<double>(t.TotalBudget().dong)));
   doc.add_value(kSlotTitle, text::CollationKey(t.title));
-
-  // The duplicate check's representation and features.
-  auto title_syl = dedup::ContentSyllables(t.title);
-  auto abstract_syl = dedup::ContentSyllables(t.abstract);
-  for (const auto& f : dedup::IndexTerms(title_syl, abstract_syl))
-    if (f.size() <= kMaxTermBytes) doc.add_term(kDedupPrefix + f);
-  doc.add_value(kSlotDedup, dedup::EncodeSyllables(title_syl, abstract_syl));
   return doc;
 }
 
@@ -179,8 +196,10 @@ int64_t ReadLastSeq(const Xapian::Database& db) {
 // kept in the index's metadata.
 class BatchWriter {
  public:
-  BatchWriter(registry::Registry& registry, Xapian::WritableDatabase& db)
-      : registry_(registry), db_(db) {}
+  // db: the search index, or null to write only the duplicate check's indexes.
+  BatchWriter(registry::Registry& registry, Xapian::WritableDatabase* db,
+              Xapian::WritableDatabase& dedup, Xapian::WritableDatabase& private_db)
+      : registry_(registry), db_(db), dedup_(dedup), private_(private_db) {}
 
   Result<int64_t> Write(const std::vector<int64_t>& ids) {
     KETNOI_ASSIGN_OR_RETURN(std::vector<registry::TaskRecord> records,
@@ -196,33 +215,59 @@ class BatchWriter {
       const auto docid = static_cast<Xapian::docid>(id);
       if (it != found.end() && it->second->task.IsPublic()) {
         const registry::TaskRecord& rec = *it->second;
-        db_.replace_document(docid, BuildDocument(rec));
+        dedup_.replace_document(docid, BuildDedupDocument(rec.task));
+        Delete(private_, docid);
+        if (!db_) continue;
+        db_->replace_document(docid, BuildDocument(rec));
         if (!rec.program_code.empty()) Label("label:program:" + rec.program_code, rec.program_name);
         if (rec.task.host_id)
           Label("label:host:" + std::to_string(*rec.task.host_id), rec.host_name);
       } else {
-        try {
-          db_.delete_document(docid);
-        } catch (const Xapian::DocNotFoundError&) {
-          // never indexed (secret) or already removed
-        }
+        if (it != found.end())
+          private_.replace_document(docid, BuildDedupDocument(it->second->task));
+        else
+          Delete(private_, docid);
+        Delete(dedup_, docid);
+        if (db_) Delete(*db_, docid);
       }
     }
     return static_cast<int64_t>(ids.size());
   }
 
  private:
+  static void Delete(Xapian::WritableDatabase& db, Xapian::docid docid) {
+    try {
+      db.delete_document(docid);
+    } catch (const Xapian::DocNotFoundError&) {
+      // never indexed there, or already removed
+    }
+  }
+
   void Label(const std::string& key, const std::string& value) {
     auto it = labels_.find(key);
     if (it != labels_.end() && it->second == value) return;
-    if (db_.get_metadata(key) != value) db_.set_metadata(key, value);
+    if (db_->get_metadata(key) != value) db_->set_metadata(key, value);
     labels_[key] = value;
   }
 
   registry::Registry& registry_;
-  Xapian::WritableDatabase& db_;
+  Xapian::WritableDatabase* db_;
+  Xapian::WritableDatabase& dedup_;
+  Xapian::WritableDatabase& private_;
   std::unordered_map<std::string, std::string> labels_;
 };
+
+// Beside the search index: the duplicate check's indexes of public tasks and of the others.
+fs::path DedupDir(const fs::path& dir) {
+  fs::path p = dir;
+  p += ".dedup";
+  return p;
+}
+fs::path PrivateDir(const fs::path& dir) {
+  fs::path p = dir;
+  p += ".private";
+  return p;
+}
 
 Result<Xapian::WritableDatabase> OpenWritable(const fs::path& dir) {
   ::setenv("XAPIAN_FLUSH_THRESHOLD", "10000", 0);
@@ -261,14 +306,20 @@ Result<int64_t> Indexer::LastApplied() const {
 
 Result<CatchUpStats> Indexer::CatchUp(const Progress& progress) {
   KETNOI_ASSIGN_OR_RETURN(Xapian::WritableDatabase wdb, OpenWritable(dir_));
+  KETNOI_ASSIGN_OR_RETURN(Xapian::WritableDatabase ddb, OpenWritable(DedupDir(dir_)));
+  KETNOI_ASSIGN_OR_RETURN(Xapian::WritableDatabase pdb, OpenWritable(PrivateDir(dir_)));
   try {
     CatchUpStats stats;
     int64_t last = ReadLastSeq(wdb);
     const int64_t start = last;
-    // A new index has the duplicate check's features in every document it will hold.
-    if (last == 0 && wdb.get_doccount() == 0) wdb.set_metadata(kDedupKey, "1");
+    // Built beside a new search index, the duplicate check's indexes will hold every task;
+    // beside an older one they wait for `ketnoi reindex`.
+    if (last == 0 && wdb.get_doccount() == 0) {
+      ddb.set_metadata(kDedupKey, "1");
+      pdb.set_metadata(kDedupKey, "1");
+    }
     KETNOI_ASSIGN_OR_RETURN(int64_t target, store::LastSeq(registry_.db()));
-    BatchWriter writer(registry_, wdb);
+    BatchWriter writer(registry_, &wdb, ddb, pdb);
     int64_t since_commit = 0;
     while (true) {
       KETNOI_ASSIGN_OR_RETURN(std::vector<store::Change> changes,
@@ -296,11 +347,17 @@ Result<CatchUpStats> Indexer::CatchUp(const Progress& progress) {
       wdb.set_metadata(kLastSeqKey, std::to_string(last));
       since_commit += written + static_cast<int64_t>(changes.size()) / 10;
       if (since_commit >= kCommitEvery) {
+        // The search index last: it holds the sequence, so after a crash between commits,
+        // catch-up applies the same changes to all three again (documents are replaced by id).
+        ddb.commit();
+        pdb.commit();
         wdb.commit();
         since_commit = 0;
       }
       if (progress) progress(last - start, std::max(target, last) - start);
     }
+    ddb.commit();
+    pdb.commit();
     wdb.commit();
     stats.last_seq = last;
     return stats;
@@ -309,21 +366,26 @@ Result<CatchUpStats> Indexer::CatchUp(const Progress& progress) {
   }
 }
 
-Result<int64_t> Indexer::Rebuild(const Progress& progress) {
+Result<int64_t> Indexer::Rebuild(const Progress& progress, bool dedup_only) {
   // Hold the live index's write lock so no catch-up runs while we rebuild beside it.
   KETNOI_ASSIGN_OR_RETURN(Xapian::WritableDatabase live, OpenWritable(dir_));
-  fs::path fresh = dir_;
-  fresh += ".rebuild";
+  // Each index is built in DIR.rebuild, then swapped in.
+  std::vector<fs::path> dirs = {DedupDir(dir_), PrivateDir(dir_)};
+  if (!dedup_only) dirs.push_back(dir_);
+  auto fresh = [](fs::path p) { return p += ".rebuild"; };
   std::error_code ec;
-  fs::remove_all(fresh, ec);
+  for (const auto& d : dirs) fs::remove_all(fresh(d), ec);
   int64_t count = 0;
   try {
     // Everything up to this sequence is in the store now; later changes are re-applied by
     // catch-up, which is idempotent (documents are replaced by id).
     KETNOI_ASSIGN_OR_RETURN(int64_t seq, store::LastSeq(registry_.db()));
     KETNOI_ASSIGN_OR_RETURN(registry::RegistryStats st, registry_.Stats());
-    Xapian::WritableDatabase wdb(fresh.string(), Xapian::DB_CREATE);
-    BatchWriter writer(registry_, wdb);
+    Xapian::WritableDatabase ddb(fresh(DedupDir(dir_)).string(), Xapian::DB_CREATE);
+    Xapian::WritableDatabase pdb(fresh(PrivateDir(dir_)).string(), Xapian::DB_CREATE);
+    std::optional<Xapian::WritableDatabase> wdb;
+    if (!dedup_only) wdb.emplace(fresh(dir_).string(), Xapian::DB_CREATE);
+    BatchWriter writer(registry_, wdb ? &*wdb : nullptr, ddb, pdb);
     int64_t after = 0;
     while (true) {
       KETNOI_ASSIGN_OR_RETURN(std::vector<int64_t> ids, registry_.PublicTaskIds(after, 5000));
@@ -333,22 +395,43 @@ Result<int64_t> Indexer::Rebuild(const Progress& progress) {
       after = ids.back();
       if (progress) progress(count, st.public_tasks);
     }
-    wdb.set_metadata(kLastSeqKey, std::to_string(seq));
-    wdb.set_metadata(kDedupKey, "1");
-    wdb.commit();
-    wdb.close();
+    for (after = 0;;) {
+      KETNOI_ASSIGN_OR_RETURN(
+          store::Rows rows,
+          registry_.db().Query("SELECT id FROM tasks WHERE confidentiality <> 'public' AND id > ? "
+                               "ORDER BY id LIMIT 5000",
+                               {after}));
+      if (rows.empty()) break;
+      std::vector<int64_t> ids;
+      for (size_t i = 0; i < rows.size(); ++i) ids.push_back(rows.Int(i, 0));
+      KETNOI_RETURN_IF_ERROR(writer.Write(ids).status());
+      after = ids.back();
+    }
+    for (auto* db : {&ddb, &pdb}) {
+      db->set_metadata(kDedupKey, "1");
+      db->commit();
+      db->close();
+    }
+    if (wdb) {
+      wdb->set_metadata(kLastSeqKey, std::to_string(seq));
+      wdb->commit();
+      wdb->close();
+    }
     live.close();
   } catch (const Xapian::Error& e) {
-    fs::remove_all(fresh, ec);
+    for (const auto& d : dirs) fs::remove_all(fresh(d), ec);
     return IndexError(e);
   }
-  fs::path old = dir_;
-  old += ".old";
-  fs::remove_all(old, ec);
-  fs::rename(dir_, old, ec);
-  fs::rename(fresh, dir_, ec);
-  if (ec) return Status::Io({"search.index_error", {{"reason", ec.message()}}});
-  fs::remove_all(old, ec);
+  for (const auto& d : dirs) {
+    fs::path old = d;
+    old += ".old";
+    fs::remove_all(old, ec);
+    fs::rename(d, old, ec);
+    ec.clear();  // there may have been none
+    fs::rename(fresh(d), d, ec);
+    if (ec) return Status::Io({"search.index_error", {{"reason", ec.message()}}});
+    fs::remove_all(old, ec);
+  }
   return count;
 }
 
@@ -679,6 +762,26 @@ Result<Searcher::TermStats> Searcher::Stats(const std::vector<std::string>& term
   return stats;
 }
 
+Result<Searcher::TermStats> Searcher::FeatureStats(const std::vector<std::string>& features) const {
+  std::error_code ec;
+  const fs::path dedup_dir = DedupDir(dir_);
+  try {
+    if (fs::exists(dedup_dir, ec)) {
+      Xapian::Database db(dedup_dir.string());
+      if (db.get_metadata(kDedupKey) == "1") {
+        TermStats stats;
+        stats.docs = db.get_doccount();
+        for (const auto& f : features)
+          stats.df[f] = f.size() <= kMaxTermBytes ? db.get_termfreq(kDedupPrefix + f) : 0;
+        return stats;
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return IndexError(e);
+  }
+  return Stats(features);
+}
+
 Result<std::vector<int64_t>> Searcher::MoreLike(const std::vector<std::string>& terms, int elite,
                                                 int limit) const {
   std::vector<int64_t> ids;
@@ -704,14 +807,22 @@ Result<std::vector<int64_t>> Searcher::MoreLike(const std::vector<std::string>& 
 }
 
 Result<Searcher::SimilarDocs> Searcher::Similar(const std::vector<std::string>& features, int elite,
-                                                int limit) const {
+                                                int limit, bool include_private) const {
   SimilarDocs out;
   std::error_code ec;
-  if (!fs::exists(dir_, ec)) return out;
+  const fs::path dedup_dir = DedupDir(dir_), private_dir = PrivateDir(dir_);
+  if (!fs::exists(dedup_dir, ec)) return out;
   try {
-    Xapian::Database db(dir_.string());
+    Xapian::Database db(dedup_dir.string());
     if (db.get_metadata(kDedupKey) != "1") return out;
     out.indexed = true;
+    if (include_private && fs::exists(private_dir, ec)) {
+      Xapian::Database pdb(private_dir.string());
+      if (pdb.get_metadata(kDedupKey) == "1") {
+        db.add_database(pdb);
+        out.private_indexed = true;
+      }
+    }
     std::vector<Xapian::Query> q;
     for (const auto& f : features)
       if (!f.empty() && f.size() <= kMaxTermBytes) q.emplace_back(kDedupPrefix + f);

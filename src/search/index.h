@@ -37,7 +37,8 @@ class Indexer {
   // "search.index_locked" when another process holds the index for writing.
   Result<CatchUpStats> CatchUp(const Progress& progress = {});
   // Rebuilds the whole index from the store into a new directory, then swaps it in.
-  Result<int64_t> Rebuild(const Progress& progress = {});
+  // dedup_only: only the duplicate check's indexes (an upgrade from an index built before them).
+  Result<int64_t> Rebuild(const Progress& progress = {}, bool dedup_only = false);
   // The last change-log sequence number applied to the index (0 when there is no index).
   Result<int64_t> LastApplied() const;
 
@@ -107,22 +108,29 @@ class Searcher {
     std::map<std::string, int64_t> df;
   };
   Result<TermStats> Stats(const std::vector<std::string>& folded_terms) const;
+  // The same over the duplicate check's own index (title and abstract content of public tasks),
+  // or Stats when there is none yet.
+  Result<TermStats> FeatureStats(const std::vector<std::string>& features) const;
   Result<std::vector<int64_t>> MoreLike(const std::vector<std::string>& folded_terms, int elite,
                                         int limit) const;
-  // The same over the duplicate check's own features (dedup::IndexTerms of title + abstract,
-  // indexed apart from the general text), each document with the content syllables stored
-  // beside it, so the check neither reads nor re-tokenises the candidates' texts. `indexed` is
-  // false for an index built before features were stored (the caller uses MoreLike; `ketnoi
-  // reindex` upgrades it).
+  // The same over the duplicate check's own index beside this one (dedup::IndexTerms of title
+  // + abstract as terms), each document with its content syllables stored beside it, so the
+  // check neither reads nor re-tokenises the candidates' texts. `indexed` is false beside a
+  // search index built before the check's indexes existed (the caller uses MoreLike; `ketnoi
+  // reindex --dedup-only` builds them).
   struct SimilarDoc {
     Hit hit;
     std::string syllables;  // dedup::EncodeSyllables
   };
   struct SimilarDocs {
     bool indexed = false;
+    bool private_indexed = false;  // the tasks that are not public were searched too
     std::vector<SimilarDoc> docs;
   };
-  Result<SimilarDocs> Similar(const std::vector<std::string>& features, int elite, int limit) const;
+  // include_private: also the tasks that are not public (kept in a private index beside this
+  // one, never searched otherwise): for authorised staff only.
+  Result<SimilarDocs> Similar(const std::vector<std::string>& features, int elite, int limit,
+                              bool include_private = false) const;
 
  private:
   std::filesystem::path dir_;
