@@ -14,7 +14,7 @@ CXX=clang++ cmake -S fuzz -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/nu
 cmake --build "$build" -j2 >/dev/null
 mkdir -p "$build/crashes"
 status=0
-for target in csv xlsx json legacy; do
+for target in csv xlsx json legacy oai authority; do
   corpus="$build/corpus/$target"
   if [ "$seconds" = smoke ]; then
     corpus="$build/smoke-corpus/$target"

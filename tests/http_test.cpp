@@ -256,6 +256,51 @@ TEST_F(HttpTest, DuplicateCheckPageAndApi) {
   EXPECT_EQ(Get("/dupcheck").status, 200);  // the empty form
 }
 
+TEST_F(HttpTest, AuthorityCheckApi) {
+  struct Row {
+    std::string query;
+    bool valid;
+    const char* normalized;  // when valid
+    const char* error;       // when not
+  };
+  const Row rows[] = {
+      {"kind=orcid&value=" + http::UrlEncode("https://orcid.org/0000-0002-1825-0097"), true,
+       "0000-0002-1825-0097", nullptr},
+      {"kind=orcid&value=0000-0002-1825-0098", false, nullptr, "authority.orcid_check"},
+      {"kind=ror&value=" + http::UrlEncode("https://ror.org/03yrm5c26"), true, "03yrm5c26",
+       nullptr},
+      {"kind=ror&value=03yrm5c27", false, nullptr, "authority.ror_check"},
+      {"kind=tax_code&value=0100107518001", true, "0100107518-001", nullptr},
+      {"kind=tax_code&value=0100107519", false, nullptr, "authority.tax_check"},
+      {"kind=tax_code&value=", false, nullptr, "authority.empty"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.query);
+    HttpReply r = Get("/api/v1/authorities/check?" + row.query);
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto j = Json(r);
+    EXPECT_EQ(j["valid"], row.valid);
+    if (row.valid) {
+      EXPECT_EQ(j["normalized"], row.normalized);
+      EXPECT_TRUE(j["error"].is_null());
+    } else {
+      EXPECT_TRUE(j["normalized"].is_null());
+      EXPECT_EQ(j["error"]["code"], row.error);
+      EXPECT_FALSE(j["error"]["message"].get<std::string>().empty());
+    }
+  }
+  auto ror = Json(Get("/api/v1/authorities/check?kind=ror&value=03yrm5c26"));
+  EXPECT_EQ(ror["url"], "https://ror.org/03yrm5c26");
+  // The expected check digit is named, in English when asked.
+  auto en = Json(Get("/api/v1/authorities/check?kind=tax_code&value=0100107519&lang=en"));
+  EXPECT_NE(en["error"]["message"].get<std::string>().find("should be 8"), std::string::npos)
+      << en.dump();
+  HttpReply bad = Get("/api/v1/authorities/check?kind=isni&value=1");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Json(bad)["error"]["code"], "authority.unknown_kind");
+  EXPECT_EQ(Json(bad)["error"]["field"], "kind");
+}
+
 TEST_F(HttpTest, EtagsLetClientsRevalidate) {
   HttpReply first = Get("/api/v1/tasks/" + std::to_string(public_id_));
   std::string etag = first.Header("etag");

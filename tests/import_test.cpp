@@ -167,6 +167,75 @@ TEST_P(ImportTest, EveryKindOfRowErrorNamesItsColumn) {
   EXPECT_EQ(Count("tasks"), 0);
 }
 
+TEST_P(ImportTest, IdentifiersAreCheckedAndFindTheirRecords) {
+  // Bad identifiers: the row, the column, the value and the expected check character.
+  auto bad = Write("ma-sai.csv",
+                   "external_id,title,host,Mã số thuế,ROR,pi,ORCID\n"
+                   "B-1,Nhiệm vụ một,Công ty X,0101234567,,,\n"
+                   "B-2,Nhiệm vụ hai,Viện Y,,https://ror.org/03yrm5c27,,\n"
+                   "B-3,Nhiệm vụ ba,Viện Y,,,TS. Ai Đó,0000-0002-1825-0098\n"
+                   "B-4,Nhiệm vụ bốn,Viện Y,12345,,,\n");
+  auto r = Import(bad);
+  ASSERT_TRUE(r.ok()) << Show(r.status());
+  EXPECT_FALSE(r->committed);
+  ASSERT_EQ(r->errors.size(), 4u);
+  struct Want {
+    int64_t row;
+    const char *column, *value, *id, *expected;
+  };
+  const Want want[] = {
+      {2, "Mã số thuế", "0101234567", "authority.tax_check", "5"},
+      {3, "ROR", "https://ror.org/03yrm5c27", "authority.ror_check", "26"},
+      {4, "ORCID", "0000-0002-1825-0098", "authority.orcid_check", "7"},
+      {5, "Mã số thuế", "12345", "authority.tax_form", ""},
+  };
+  for (size_t i = 0; i < std::size(want); ++i) {
+    SCOPED_TRACE(want[i].row);
+    EXPECT_EQ(r->errors[i].row, want[i].row);
+    EXPECT_EQ(r->errors[i].column, want[i].column);
+    EXPECT_EQ(r->errors[i].value, want[i].value);
+    EXPECT_EQ(r->errors[i].message.id, want[i].id);
+    EXPECT_EQ(r->errors[i].message.Param("expected"), want[i].expected);
+  }
+  EXPECT_EQ(Count("tasks"), 0);
+
+  // Good ones are kept normalised, and find the records they name: the same company written
+  // two ways, the same university with and without "Trường", the same PI (by ORCID iD) at
+  // another host.
+  auto good = Write("ma-dung.csv",
+                    "external_id,title,host,Mã số thuế,ROR,pi,ORCID\n"
+                    "G-1,Nhiệm vụ một,Công ty TNHH Công nghệ Sao Mai,0101234565001,,"
+                    "TS. Nguyễn Văn An,https://orcid.org/0000-0002-1825-0097\n"
+                    "G-2,Nhiệm vụ hai,Cty TNHH Công nghệ Sao Mai,,,,\n"
+                    "G-3,Nhiệm vụ ba,Trường Đại học Bách khoa Hà Nội,,ror.org/03yrm5c26,"
+                    "PGS.TS. Nguyễn V. An,0000-0002-1825-0097\n"
+                    "G-4,Nhiệm vụ bốn,ĐH Bách khoa Hà Nội,,,,\n");
+  auto g = Import(good);
+  ASSERT_TRUE(g.ok()) << Show(g.status());
+  ASSERT_TRUE(g->errors.empty()) << g->errors[0].row << " " << g->errors[0].column << ": "
+                                 << g->errors[0].message.id;
+  EXPECT_EQ(g->added, 4);
+  EXPECT_EQ(g->organisations_added, 2);
+  EXPECT_EQ(g->people_added, 1);
+  EXPECT_EQ(
+      Cell("SELECT tax_code FROM organisations WHERE name = 'Công ty TNHH Công nghệ Sao Mai'"),
+      "0101234565-001");
+  EXPECT_EQ(Cell("SELECT ror_id FROM organisations WHERE name = 'Trường Đại học Bách khoa Hà Nội'"),
+            "https://ror.org/03yrm5c26");
+  EXPECT_EQ(Cell("SELECT orcid FROM people WHERE full_name = 'Nguyễn Văn An'"),
+            "0000-0002-1825-0097");
+  EXPECT_EQ(Cell("SELECT COUNT(DISTINCT host_id) FROM tasks WHERE external_id IN ('G-1', 'G-2')"),
+            "1");
+  EXPECT_EQ(Cell("SELECT COUNT(DISTINCT host_id) FROM tasks WHERE external_id IN ('G-3', 'G-4')"),
+            "1");
+  EXPECT_EQ(Cell("SELECT COUNT(DISTINCT pi_id) FROM tasks WHERE external_id IN ('G-1', 'G-3')"),
+            "1");
+  auto again = Import(good);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unchanged, 4);
+  EXPECT_EQ(again->organisations_added + again->people_added, 0);
+}
+
 TEST_P(ImportTest, DryRunWritesNothing) {
   auto file = Write("thu.csv", "external_id,title\nX-1,Một\nX-2,Hai\n");
   ImportOptions opt;

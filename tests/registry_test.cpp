@@ -77,7 +77,7 @@ class RegistryTest : public BackendTest {
     o.short_name = "AGI";
     o.name_en = "Agricultural Genetics Institute";
     o.type = "institute";
-    o.tax_code = "0101234567";
+    o.tax_code = "0101234565";  // check digit 5 (authority_test.cpp)
     o.district = "Bắc Từ Liêm";
     o.address = "Phạm Văn Đồng, Bắc Từ Liêm, Hà Nội";
     o.website = "https://agi.gov.vn";
@@ -551,7 +551,7 @@ TEST_P(RegistryTest, ValidationFailuresNameTheFieldAndWriteNothing) {
          p.orcid = "0000-0002-1825-0098";
          return reg_->Upsert(p).status();
        },
-       "registry.bad_orcid", "orcid"},
+       "authority.orcid_check", "orcid"},
       {"bad ORCID form",
        [this]() {
          Person p = PiPerson();
@@ -559,7 +559,7 @@ TEST_P(RegistryTest, ValidationFailuresNameTheFieldAndWriteNothing) {
          p.orcid = "0000000218250097";
          return reg_->Upsert(p).status();
        },
-       "registry.bad_orcid", "orcid"},
+       "authority.orcid_form", "orcid"},
       {"person affiliation 999999",
        [this]() {
          Person p = PiPerson();
@@ -575,7 +575,23 @@ TEST_P(RegistryTest, ValidationFailuresNameTheFieldAndWriteNothing) {
          o.tax_code = "12345";
          return reg_->Upsert(o).status();
        },
-       "registry.bad_tax_code", "tax_code"},
+       "authority.tax_form", "tax_code"},
+      {"tax code check digit",
+       [this]() {
+         Organisation o = HostOrg();
+         o.external_id = "org-invalid";
+         o.tax_code = "0101234567";
+         return reg_->Upsert(o).status();
+       },
+       "authority.tax_check", "tax_code"},
+      {"ROR checksum",
+       [this]() {
+         Organisation o = HostOrg();
+         o.external_id = "org-invalid";
+         o.ror_id = "https://ror.org/03yrm5c27";
+         return reg_->Upsert(o).status();
+       },
+       "authority.ror_check", "ror_id"},
       {"organisation type",
        [this]() {
          Organisation o = HostOrg();

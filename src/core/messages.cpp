@@ -93,14 +93,59 @@ constexpr Entry kCatalog[] = {
     {"registry.not_found", "Không tìm thấy {entity} có mã số {id}.", "No {entity} with id {id}."},
     {"registry.bad_reference", "Trường \"{field}\" trỏ tới {entity} số {id} không tồn tại.",
      "The field \"{field}\" refers to {entity} {id}, which does not exist."},
-    {"registry.bad_orcid",
-     "ORCID \"{value}\" không hợp lệ (dạng 0000-0000-0000-000X, kiểm tra số cuối).",
-     "ORCID \"{value}\" is not valid (form 0000-0000-0000-000X, check digit)."},
-    {"registry.bad_tax_code",
-     "Mã số thuế \"{value}\" phải gồm 10 chữ số (hoặc 10 chữ số, dấu - và 3 chữ số).",
-     "Tax code \"{value}\" must be 10 digits (or 10 digits, a dash and 3 digits)."},
-    {"registry.bad_ror", "ROR \"{value}\" không hợp lệ (dạng https://ror.org/0xxxxxxxx).",
-     "ROR id \"{value}\" is not valid (form https://ror.org/0xxxxxxxx)."},
+    // authority (identifiers of people and organisations)
+    {"authority.empty", "Trường \"{field}\": chưa nhập mã định danh.",
+     "The field \"{field}\": no identifier was given."},
+    {"authority.orcid_check",
+     "Trường \"{field}\": ORCID \"{value}\" sai ký tự kiểm tra (ký tự cuối phải là {expected}, "
+     "không phải {found}); hãy chép lại mã từ orcid.org.",
+     "The field \"{field}\": ORCID \"{value}\" has the wrong check character (the last one "
+     "should be {expected}, not {found}); copy the iD again from orcid.org."},
+    {"authority.orcid_form",
+     "Trường \"{field}\": ORCID \"{value}\" không đúng dạng 0000-0000-0000-000X (16 ký tự chia "
+     "bốn nhóm bởi dấu -, ký tự cuối là chữ số hoặc X; có thể viết https://orcid.org/…).",
+     "The field \"{field}\": ORCID \"{value}\" is not of the form 0000-0000-0000-000X (16 "
+     "characters in four groups joined by -, the last a digit or X; https://orcid.org/… is "
+     "accepted)."},
+    {"authority.ror_check",
+     "Trường \"{field}\": mã ROR \"{value}\" sai hai số kiểm tra (phải là {expected}, không "
+     "phải {found}); hãy chép lại mã từ ror.org.",
+     "The field \"{field}\": ROR id \"{value}\" has the wrong check digits (they should be "
+     "{expected}, not {found}); copy the id again from ror.org."},
+    {"authority.ror_form",
+     "Trường \"{field}\": mã ROR \"{value}\" không đúng dạng: số 0, sáu chữ số hoặc chữ cái "
+     "(trừ i, l, o, u) và hai số kiểm tra, ví dụ 03yrm5c26 hoặc https://ror.org/03yrm5c26.",
+     "The field \"{field}\": ROR id \"{value}\" is not of the right form: 0, six digits or "
+     "letters (except i, l, o, u) and two check digits, e.g. 03yrm5c26 or "
+     "https://ror.org/03yrm5c26."},
+    {"authority.ror_letter",
+     "Trường \"{field}\": mã ROR \"{value}\" chứa \"{char}\"; mã ROR không dùng các chữ i, l, "
+     "o, u.",
+     "The field \"{field}\": ROR id \"{value}\" contains \"{char}\"; ROR ids never use the "
+     "letters i, l, o, u."},
+    {"authority.tax_branch",
+     "Trường \"{field}\": mã số thuế \"{value}\" có mã đơn vị phụ thuộc {branch}; ba số sau dấu "
+     "- phải từ 001 đến 999.",
+     "The field \"{field}\": tax code \"{value}\" has the branch number {branch}; the three "
+     "digits after the dash must be 001 to 999."},
+    {"authority.tax_check",
+     "Trường \"{field}\": mã số thuế \"{value}\" sai chữ số kiểm tra (chữ số thứ 10 phải là "
+     "{expected}, không phải {found}).",
+     "The field \"{field}\": tax code \"{value}\" has the wrong check digit (the 10th digit "
+     "should be {expected}, not {found})."},
+    {"authority.tax_form",
+     "Trường \"{field}\": mã số thuế \"{value}\" phải gồm 10 chữ số, hoặc 10 chữ số, dấu - và "
+     "3 chữ số của đơn vị phụ thuộc (13 chữ số liền cũng được).",
+     "The field \"{field}\": tax code \"{value}\" must be 10 digits, or 10 digits, a dash and "
+     "the 3 digits of a branch (13 digits without the dash are accepted)."},
+    {"authority.tax_no_check",
+     "Trường \"{field}\": mã số thuế \"{value}\" không thể có: chín chữ số đầu {prefix} không "
+     "cho chữ số kiểm tra nào, nên không mã số thuế nào bắt đầu như vậy.",
+     "The field \"{field}\": tax code \"{value}\" cannot exist: its first nine digits {prefix} "
+     "give no check digit, so no tax code starts with them."},
+    {"authority.unknown_kind",
+     "Loại mã định danh \"{value}\" không có (dùng orcid, ror hoặc tax_code).",
+     "There is no identifier kind \"{value}\" (use orcid, ror or tax_code)."},
     // search
     {"search.index_locked", "Chỉ mục tìm kiếm đang được tiến trình khác cập nhật.",
      "The search index is being updated by another process."},

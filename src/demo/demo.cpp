@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "demo/vocab.h"
+#include "registry/authority.h"
 #include "store/db.h"
 
 namespace ketnoi::demo {
@@ -303,7 +304,13 @@ Result<DemoStats> BuildDemo(registry::Registry& reg, const DemoOptions& opt) {
       o.external_id = Format("ORG-%04lld", static_cast<int64_t>(i + 1));
       if (o.type == std::string_view("enterprise")) {
         Rng rng(opt.seed, kStreamOrg, i);
-        o.tax_code = "01" + Format("%08lld", static_cast<int64_t>(rng.Below(100000000)));
+        // Hà Nội's province code 01, a sequence number, and the check digit (a sequence whose
+        // nine digits take none is moved to the next one).
+        auto seq = static_cast<int64_t>(rng.Below(10000000));
+        std::string nine = "01" + Format("%07lld", seq);
+        while (!authority::TaxCodeCheckDigit(nine))
+          nine = "01" + Format("%07lld", seq = (seq + 1) % 10000000);
+        o.tax_code = nine + std::to_string(*authority::TaxCodeCheckDigit(nine));
       }
       KETNOI_ASSIGN_OR_RETURN(registry::Saved saved, reg.Upsert(o));
       org_ids.push_back(saved.id);

@@ -7,6 +7,7 @@
 
 #include "core/crypto.h"
 #include "exchange/table.h"
+#include "registry/authority.h"
 #include "registry/model.h"
 #include "text/text.h"
 
@@ -44,6 +45,12 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& FieldAliase
       {"program", {"program", "chuong trinh", "ma chuong trinh"}},
       {"host", {"host", "co quan chu tri", "to chuc chu tri", "don vi chu tri"}},
       {"pi", {"pi", "chu nhiem", "chu nhiem nhiem vu", "principal investigator"}},
+      // Identifiers of the host and the PI (registry/authority.h), checked on every row.
+      {"host_tax_code",
+       {"host_tax_code", "host tax code", "tax code", "ma so thue", "mst",
+        "ma so thue co quan chu tri"}},
+      {"host_ror", {"host_ror", "host ror", "ror", "ror id", "ma ror"}},
+      {"pi_orcid", {"pi_orcid", "pi orcid", "orcid", "orcid chu nhiem"}},
       {"year", {"year", "nam", "nam bat dau"}},
       {"start", {"start", "ngay bat dau", "start date", "thoi gian bat dau"}},
       {"end", {"end", "ngay ket thuc", "end date", "thoi gian ket thuc"}},
@@ -112,20 +119,36 @@ registry::Person ParsePersonName(const std::string& raw) {
 }
 
 struct References {
-  std::unordered_map<std::string, int64_t> orgs;      // folded name or short name → id
+  std::unordered_map<std::string, int64_t> orgs;  // folded name or short name → id
+  // authority::OrganisationNameKey of the name or short name ("ĐH Bách khoa Hà Nội" meets
+  // "Trường Đại học Bách khoa Hà Nội"); identifiers → id.
+  std::unordered_map<std::string, int64_t> org_keys, org_tax_codes, org_rors, orcids;
   std::unordered_map<std::string, int64_t> people;    // folded full name + "|" + host id → id
   std::unordered_map<std::string, int64_t> programs;  // folded code or name → id
 };
 
 Result<References> LoadReferences(store::Db& db, registry::Registry& reg) {
   References refs;
-  KETNOI_ASSIGN_OR_RETURN(store::Rows orgs,
-                          db.Query("SELECT id, name, short_name FROM organisations"));
+  KETNOI_ASSIGN_OR_RETURN(
+      store::Rows orgs,
+      db.Query("SELECT id, name, short_name, tax_code, ror_id FROM organisations ORDER BY id"));
   for (size_t i = 0; i < orgs.size(); ++i) {
     refs.orgs.emplace(HeaderKey(orgs.Text(i, 1)), orgs.Int(i, 0));
-    if (!orgs.IsNull(i, 2) && !orgs.Text(i, 2).empty())
+    refs.org_keys.emplace(authority::OrganisationNameKey(orgs.Text(i, 1)), orgs.Int(i, 0));
+    if (!orgs.IsNull(i, 2) && !orgs.Text(i, 2).empty()) {
       refs.orgs.emplace(HeaderKey(orgs.Text(i, 2)), orgs.Int(i, 0));
+      refs.org_keys.emplace(authority::OrganisationNameKey(orgs.Text(i, 2)), orgs.Int(i, 0));
+    }
+    if (!orgs.IsNull(i, 3) && !orgs.Text(i, 3).empty())
+      refs.org_tax_codes.emplace(orgs.Text(i, 3), orgs.Int(i, 0));
+    if (!orgs.IsNull(i, 4) && !orgs.Text(i, 4).empty())
+      refs.org_rors.emplace(orgs.Text(i, 4), orgs.Int(i, 0));
   }
+  KETNOI_ASSIGN_OR_RETURN(store::Rows orcids,
+                          db.Query("SELECT id, orcid FROM people WHERE orcid IS NOT NULL AND "
+                                   "orcid <> '' ORDER BY id"));
+  for (size_t i = 0; i < orcids.size(); ++i)
+    refs.orcids.emplace(orcids.Text(i, 1), orcids.Int(i, 0));
   KETNOI_ASSIGN_OR_RETURN(store::Rows people,
                           db.Query("SELECT id, full_name, affiliation_id FROM people"));
   for (size_t i = 0; i < people.size(); ++i)
@@ -143,6 +166,9 @@ Result<References> LoadReferences(store::Db& db, registry::Registry& reg) {
 struct Parsed {
   registry::Task task;
   std::string host_name, pi_name;
+  // Normalised identifiers ("" when not given): the tax code and ROR URL as the registry keeps
+  // them, the bare ORCID iD.
+  std::string host_tax_code, host_ror, pi_orcid;
 };
 
 RowError Error(int64_t row, const std::string& column, const std::string& value, Message m) {
@@ -289,6 +315,21 @@ std::optional<RowError> ParseRow(const Table& t, const Row& row,
   }
   out.host_name = cell("host");
   out.pi_name = cell("pi");
+  // Identifiers: checked here, so a bad one names its row and column before anything is written.
+  auto identifier = [&](const char* field, auto normalise,
+                        std::string& target) -> std::optional<RowError> {
+    std::string v = cell(field, &h);
+    if (v.empty()) return std::nullopt;
+    Result<std::string> r = normalise(v, field);
+    if (!r.ok()) return Error(row.number, h, v, r.status().message());
+    target = *r;
+    return std::nullopt;
+  };
+  if (auto e = identifier("host_tax_code", authority::NormalizeTaxCode, out.host_tax_code))
+    return e;
+  if (auto e = identifier("host_ror", authority::NormalizeRor, out.host_ror)) return e;
+  if (auto e = identifier("pi_orcid", authority::NormalizeOrcid, out.pi_orcid)) return e;
+  if (!out.host_ror.empty()) out.host_ror = authority::RorUrl(out.host_ror);
   // The record's own rules (required title, lengths, period, …), naming the column.
   registry::Task check = task;
   Status s = registry::NormaliseAndValidate(check);
@@ -440,33 +481,56 @@ Result<ImportReport> ImportTasks(store::Db& db, registry::Registry& reg, const C
     Parsed p;
     (void)ParseRow(table, row, fields, refs, report.source, p);
     if (!p.host_name.empty()) {
+      // The host: by tax code, by ROR id, by name as written, by its name key; else created.
       std::string key = HeaderKey(p.host_name);
-      auto it = refs.orgs.find(key);
-      if (it == refs.orgs.end()) {
+      std::string name_key = authority::OrganisationNameKey(p.host_name);
+      std::optional<int64_t> host;
+      auto find = [&](const std::unordered_map<std::string, int64_t>& m, const std::string& k) {
+        if (host || k.empty()) return;
+        if (auto it = m.find(k); it != m.end()) host = it->second;
+      };
+      find(refs.org_tax_codes, p.host_tax_code);
+      find(refs.org_rors, p.host_ror);
+      find(refs.orgs, key);
+      find(refs.org_keys, name_key);
+      if (!host) {
         registry::Organisation o;
         o.name = p.host_name;
+        o.tax_code = p.host_tax_code;
+        o.ror_id = p.host_ror;
         o.source = report.source;
         o.external_id = "org:" + key;
         KETNOI_ASSIGN_OR_RETURN(auto saved, reg.Upsert(o));
         if (saved.outcome == registry::Outcome::kAdded) ++report.organisations_added;
-        it = refs.orgs.emplace(key, saved.id).first;
+        host = saved.id;
+        refs.orgs.emplace(key, saved.id);
+        refs.org_keys.emplace(name_key, saved.id);
+        if (!o.tax_code.empty()) refs.org_tax_codes.emplace(o.tax_code, saved.id);
+        if (!o.ror_id.empty()) refs.org_rors.emplace(o.ror_id, saved.id);
       }
-      p.task.host_id = it->second;
+      p.task.host_id = host;
     }
     if (!p.pi_name.empty()) {
+      // The PI: by ORCID iD, else by name (titles dropped) at the same host; else created.
       registry::Person person = ParsePersonName(p.pi_name);
       std::string key =
           HeaderKey(person.full_name) + "|" + std::to_string(p.task.host_id ? *p.task.host_id : 0);
-      auto it = refs.people.find(key);
-      if (it == refs.people.end()) {
+      std::optional<int64_t> pi;
+      if (auto it = refs.orcids.find(p.pi_orcid); !p.pi_orcid.empty() && it != refs.orcids.end())
+        pi = it->second;
+      if (auto it = refs.people.find(key); !pi && it != refs.people.end()) pi = it->second;
+      if (!pi) {
         person.affiliation_id = p.task.host_id;
+        person.orcid = p.pi_orcid;
         person.source = report.source;
         person.external_id = "person:" + key;
         KETNOI_ASSIGN_OR_RETURN(auto saved, reg.Upsert(person));
         if (saved.outcome == registry::Outcome::kAdded) ++report.people_added;
-        it = refs.people.emplace(key, saved.id).first;
+        pi = saved.id;
+        refs.people.emplace(key, saved.id);
+        if (!person.orcid.empty()) refs.orcids.emplace(person.orcid, saved.id);
       }
-      p.task.pi_id = it->second;
+      p.task.pi_id = pi;
     }
     auto saved = reg.Upsert(p.task);
     if (!saved.ok()) {

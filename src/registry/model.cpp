@@ -1,5 +1,6 @@
 #include "registry/model.h"
 
+#include "registry/authority.h"
 #include "text/text.h"
 
 namespace ketnoi::registry {
@@ -120,24 +121,8 @@ bool Task::SameContent(const Task& o) const {
 }
 
 bool ValidOrcid(std::string_view orcid) {
-  if (orcid.size() != 19) return false;
-  int total = 0, digits = 0;
-  for (size_t i = 0; i < orcid.size(); ++i) {
-    char c = orcid[i];
-    if (i == 4 || i == 9 || i == 14) {
-      if (c != '-') return false;
-      continue;
-    }
-    if (digits == 15) {
-      int check = (12 - total % 11) % 11;
-      char expected = check == 10 ? 'X' : static_cast<char>('0' + check);
-      return c == expected;
-    }
-    if (c < '0' || c > '9') return false;
-    total = (total + (c - '0')) * 2;
-    ++digits;
-  }
-  return false;
+  auto normalised = authority::NormalizeOrcid(orcid);
+  return normalised.ok() && *normalised == orcid;
 }
 
 Status NormaliseAndValidate(Task& t) {
@@ -196,22 +181,14 @@ Status NormaliseAndValidate(Organisation& o) {
   KETNOI_RETURN_IF_ERROR(Required(o.source, "source"));
   KETNOI_RETURN_IF_ERROR(Required(o.external_id, "external_id"));
   KETNOI_RETURN_IF_ERROR(InVocabulary(o.type, "type", kOrgTypes));
+  // Identifiers: checked (form and check digits) and kept in one form — the tax code as
+  // "0100107518" or "0100107518-001", the ROR id as its URL "https://ror.org/03yrm5c26".
   if (!o.tax_code.empty()) {
-    bool ok = o.tax_code.size() == 10 || (o.tax_code.size() == 14 && o.tax_code[10] == '-');
-    for (size_t i = 0; ok && i < o.tax_code.size(); ++i)
-      ok = i == 10 ? true : (o.tax_code[i] >= '0' && o.tax_code[i] <= '9');
-    if (!ok)
-      return Status::Invalid(
-          {"registry.bad_tax_code", {{"field", "tax_code"}, {"value", o.tax_code}}});
+    KETNOI_ASSIGN_OR_RETURN(o.tax_code, authority::NormalizeTaxCode(o.tax_code, "tax_code"));
   }
   if (!o.ror_id.empty()) {
-    std::string_view id = o.ror_id;
-    if (id.rfind("https://ror.org/", 0) == 0) id.remove_prefix(16);
-    bool ok = id.size() == 9 && id[0] == '0';
-    for (char c : id) ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'));
-    if (!ok)
-      return Status::Invalid({"registry.bad_ror", {{"field", "ror_id"}, {"value", o.ror_id}}});
-    o.ror_id = "https://ror.org/" + std::string(id);
+    KETNOI_ASSIGN_OR_RETURN(std::string ror, authority::NormalizeRor(o.ror_id, "ror_id"));
+    o.ror_id = authority::RorUrl(ror);
   }
   // A web site is shown as a link: only http(s) addresses (never javascript:, data:, …).
   if (!o.website.empty()) {
@@ -239,8 +216,9 @@ Status NormaliseAndValidate(Person& p) {
     if (!ok)
       return Status::Invalid({"registry.bad_email", {{"field", "email"}, {"value", p.email}}});
   }
-  if (!p.orcid.empty() && !ValidOrcid(p.orcid))
-    return Status::Invalid({"registry.bad_orcid", {{"field", "orcid"}, {"value", p.orcid}}});
+  if (!p.orcid.empty()) {  // kept bare: "0000-0002-1825-0097"
+    KETNOI_ASSIGN_OR_RETURN(p.orcid, authority::NormalizeOrcid(p.orcid, "orcid"));
+  }
   for (const auto& f : p.field_codes)
     if (!AcceptableFieldCode(f))
       return Status::Invalid({"registry.bad_field_code", {{"field", "field_codes"}, {"value", f}}});

@@ -4,6 +4,7 @@
 #include "audit/audit.h"
 #include "core/messages.h"
 #include "dedup/dedup.h"
+#include "registry/authority.h"
 #include "selection/workflow.h"
 #include "web/common.h"
 #include "web/routes.h"
@@ -577,6 +578,31 @@ http::Response ApiCallResults(const http::Request& req, http::Worker& w) {
       {{"call_id", *id}, {"title", call->title}, {"rule_set", call->rule_set}, {"results", items}});
 }
 
+// An identifier checked as the record forms and imports check it (registry/authority.h).
+http::Response ApiAuthorityCheck(const http::Request& req, http::Worker&) {
+  std::string lang = Lang(req);
+  std::string kind_name = req.Query("kind"), value = req.Query("value");
+  std::optional<authority::Kind> kind = authority::KindFromName(kind_name);
+  if (!kind)
+    return Error(
+        req, Status::Invalid({"authority.unknown_kind", {{"field", "kind"}, {"value", kind_name}}}),
+        lang);
+  Result<std::string> r = authority::Normalize(*kind, value);
+  ordered_json j = {{"kind", std::string(authority::KindName(*kind))},
+                    {"value", value},
+                    {"valid", r.ok()},
+                    {"normalized", r.ok() ? ordered_json(*r) : ordered_json(nullptr)}};
+  if (r.ok() && *kind == authority::Kind::kRor) j["url"] = authority::RorUrl(*r);
+  if (r.ok() && *kind == authority::Kind::kOrcid) j["url"] = "https://orcid.org/" + *r;
+  if (r.ok()) {
+    j["error"] = nullptr;
+  } else {
+    const Message& m = r.status().message();
+    j["error"] = {{"code", m.id}, {"message", Render(m, lang)}, {"field", m.Param("field")}};
+  }
+  return Json(req, j);
+}
+
 }  // namespace
 
 void AddApiRoutes(std::vector<http::Route>& routes) {
@@ -626,6 +652,14 @@ void AddApiRoutes(std::vector<http::Route>& routes) {
                      {"top", "How many matches, 1-50 (default 10)"}}});
   routes.push_back(
       {"GET", "/api/v1/fields", "public", "api", "The S&T field classification", ApiFields});
+  routes.push_back({"GET",
+                    "/api/v1/authorities/check",
+                    "public",
+                    "api",
+                    "Check and normalise an ORCID iD, ROR id or Vietnamese tax code",
+                    ApiAuthorityCheck,
+                    {{"kind", "orcid | ror | tax_code"},
+                     {"value", "The identifier (URL forms of ORCID and ROR accepted)"}}});
   routes.push_back(
       {"GET", "/api/v1/openapi.json", "public", "api", "This OpenAPI document", ApiOpenApi});
   auto no_cache = [&](http::Route r) {
