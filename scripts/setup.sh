@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev libkainjow-mustache-dev
   libpoppler-cpp-dev libzip-dev libsodium-dev libxml2-dev libxml2-utils libxlsxwriter-dev python3-openpyxl
+  libcurl4-openssl-dev
   clang libclang-rt-14-dev
   curl chromium
 )

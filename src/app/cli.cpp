@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 #include <memory>
+#include <mutex>
 
 #include "app/json_out.h"
 #include "app/progress.h"
@@ -19,6 +20,7 @@
 #include "dedup/dedup.h"
 #include "dedup/extract.h"
 #include "exchange/export.h"
+#include "exchange/harvest.h"
 #include "exchange/import.h"
 #include "text/legacy.h"
 #include "demo/demo.h"
@@ -323,6 +325,66 @@ int ImportCommand(DataDir& d, const std::string& file, const exchange::ImportOpt
   return s.ok() ? 0 : Fail(s, lang);
 }
 
+int HarvestCommand(DataDir& d, const exchange::HarvestOptions& opt, bool quiet,
+                   const std::string& lang) {
+  exchange::HarvestOptions o = opt;
+  int64_t shown = 0;
+  o.on_page = [&](const exchange::HarvestReport& r) {
+    if (!quiet && r.pages > shown) {
+      shown = r.pages;
+      std::cerr << "\r" << (lang == "en" ? "Harvesting: page " : "Thu thập: trang ") << r.pages
+                << ", " << r.records << (lang == "en" ? " records" : " bản ghi") << std::flush;
+    }
+    return Status::Ok();
+  };
+  auto report = exchange::Harvest(*d.db, *d.registry, SystemClock::Instance(), o);
+  if (!quiet && shown > 0) std::cerr << "\n";
+  if (!report.ok()) {
+    // What was written stays; a later run continues from the page that failed.
+    Status caught = CatchUp(d, true);
+    (void)caught;
+    return Fail(report.status(), lang);
+  }
+  if (!quiet) {
+    if (report->resumed)
+      std::cerr << Render(Message("harvest.resumed",
+                                  {{"url", report->url},
+                                   {"page", std::to_string(report->resumed_after)}}),
+                          lang)
+                << "\n";
+    else if (!report->from.empty())
+      std::cerr << Render(Message("harvest.incremental",
+                                  {{"url", report->url}, {"from", report->from}}),
+                          lang)
+                << "\n";
+    else
+      std::cerr << Render(Message("harvest.full", {{"url", report->url}}), lang) << "\n";
+  }
+  for (const auto& e : report->errors)
+    std::cerr << Render(
+                     Message("harvest.record_error", {{"url", report->url},
+                                                      {"identifier", e.identifier},
+                                                      {"column", e.error.column},
+                                                      {"value", e.error.value},
+                                                      {"reason", Render(e.error.message, lang)}}),
+                     lang)
+              << "\n";
+  std::cout << Render(Message("harvest.summary", {{"url", report->url},
+                                                  {"source", report->source},
+                                                  {"prefix", report->prefix},
+                                                  {"pages", std::to_string(report->pages)},
+                                                  {"records", std::to_string(report->records)},
+                                                  {"added", std::to_string(report->added)},
+                                                  {"changed", std::to_string(report->changed)},
+                                                  {"unchanged", std::to_string(report->unchanged)},
+                                                  {"rejected", std::to_string(report->rejected)},
+                                                  {"deleted", std::to_string(report->deleted)}}),
+                      lang)
+            << "\n";
+  Status s = CatchUp(d, quiet);
+  return s.ok() ? 0 : Fail(s, lang);
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -368,6 +430,9 @@ int RunCli(int argc, char** argv) {
 
   auto* reindex_cmd = cli.add_subcommand("reindex", "Lập lại chỉ mục / rebuild the index");
   add_common(reindex_cmd);
+  bool dedup_only = false;
+  reindex_cmd->add_flag("--dedup-only", dedup_only,
+                        "Chỉ chỉ mục kiểm tra trùng lặp / only the duplicate check's indexes");
   auto* check_cmd = cli.add_subcommand("check", "So khớp kho và chỉ mục / compare store and index");
   add_common(check_cmd);
   bool no_catch_up = false;
@@ -461,13 +526,33 @@ int RunCli(int argc, char** argv) {
   export_cmd->add_option("--query", export_query, "Câu truy vấn / query (default: everything)");
   export_cmd->add_option("--sort", export_sort);
   export_cmd->add_option("--filter", export_filters, "name=value, as for search");
+  auto* harvest_cmd = cli.add_subcommand(
+      "harvest", "Thu thập nhiệm vụ từ một điểm OAI-PMH / harvest tasks from an OAI-PMH endpoint");
+  add_common(harvest_cmd);
+  exchange::HarvestOptions harvest_opt;
+  double harvest_delay = 0.5;
+  harvest_cmd->add_option("url", harvest_opt.url, "Địa chỉ gốc OAI-PMH / OAI-PMH base URL")
+      ->required();
+  harvest_cmd->add_option("--prefix", harvest_opt.prefix,
+                          "ketnoi | oai_dc (mặc định: ketnoi nếu có / default: ketnoi if offered)");
+  harvest_cmd->add_option("--set", harvest_opt.set, "Tập bản ghi / setSpec");
+  harvest_cmd->add_option("--source", harvest_opt.source,
+                          "Tên nguồn / source name (default: oai-<host>)");
+  harvest_cmd->add_flag("--full", harvest_opt.full,
+                        "Thu thập toàn bộ, không chỉ phần thay đổi / everything, not just changes");
+  harvest_cmd
+      ->add_option("--delay", harvest_delay,
+                   "Giây nghỉ giữa hai yêu cầu / seconds between requests")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
   auto* mail_cmd = cli.add_subcommand("mail", "Gửi thư trong hàng đợi / deliver queued mail");
   add_common(mail_cmd);
   bool mail_print = false;
   mail_cmd->add_flag("--print", mail_print,
                      "In ra thay vì gửi / print instead of sending (marks them sent)");
-  for (auto* cmd : {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd, dup_cmd,
-                    create_user_cmd, audit_verify_cmd, mail_cmd, import_cmd, export_cmd})
+  for (auto* cmd :
+       {demo_cmd, search_cmd, reindex_cmd, check_cmd, stats_cmd, serve_cmd, dup_cmd,
+        create_user_cmd, audit_verify_cmd, mail_cmd, import_cmd, export_cmd, harvest_cmd})
     cmd->add_flag("--quiet,-q", quiet, "Không hiện tiến độ / no progress output");
 
   try {
@@ -531,6 +616,11 @@ int RunCli(int argc, char** argv) {
     std::cerr << Render(Message("export.done", {{"rows", std::to_string(*rows)}}), msg_lang)
               << "\n";
     return 0;
+  }
+  if (*harvest_cmd) {
+    harvest_opt.delay = std::chrono::milliseconds(static_cast<int64_t>(harvest_delay * 1000));
+    harvest_opt.actor = "cli";
+    return HarvestCommand(d, harvest_opt, quiet, msg_lang);
   }
   if (*import_cmd) {
     exchange::ImportOptions opt;
@@ -654,7 +744,8 @@ int RunCli(int argc, char** argv) {
   if (*reindex_cmd) {
     auto start = std::chrono::steady_clock::now();
     ProgressBar bar(msg_lang == "en" ? "Reindexing" : "Lập lại chỉ mục", !quiet);
-    auto count = d.indexer->Rebuild([&](int64_t done, int64_t total) { bar.Update(done, total); });
+    auto count = d.indexer->Rebuild([&](int64_t done, int64_t total) { bar.Update(done, total); },
+                                    dedup_only);
     bar.Finish();
     if (!count.ok()) return Fail(count.status(), msg_lang);
     if (Status s = CatchUp(d, quiet); !s.ok()) return Fail(s, msg_lang);
@@ -728,7 +819,18 @@ int RunCli(int argc, char** argv) {
                                 {{"address", opt.bind + ":" + std::to_string(opt.port)}}),
                         msg_lang)
               << std::endl;
+    // The [[harvest]] sources of ketnoi.toml, on their own thread and store connection; the
+    // server's index follower picks up what they write.
+    std::mutex log_mu;
+    exchange::HarvestScheduler harvests(d.config.EffectiveStoreUrl(), d.config.harvest,
+                                        SystemClock::Instance(), msg_lang,
+                                        [&](const std::string& line) {
+                                          std::lock_guard<std::mutex> lock(log_mu);
+                                          std::cerr << line << std::endl;
+                                        });
+    if (Status s = harvests.Start(); !s.ok()) return Fail(s, msg_lang);
     server.WaitForStopSignal();
+    harvests.Stop();
     return 0;
   }
 

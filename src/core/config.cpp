@@ -69,6 +69,10 @@ const std::vector<ConfigKey>& ConfigKeys() {
          c.mail_sendmail = v;
          return Status::Ok();
        }},
+      {"oai.page_size", "KETNOI_OAI_PAGE_SIZE",
+       [](Config& c, const std::string& v) {
+         return SetInt(c.oai_page_size, "oai.page_size", v, 1, 10000);
+       }},
   };
   return kKeys;
 }
@@ -78,6 +82,63 @@ const ConfigKey* FindKey(const std::string& key) {
   for (const auto& k : ConfigKeys())
     if (key == k.key) return &k;
   return nullptr;
+}
+
+// "90", "90s", "15m", "6h", "1d" → seconds (at least 1).
+std::optional<std::chrono::seconds> ParseInterval(const std::string& v) {
+  if (v.empty()) return std::nullopt;
+  size_t digits = v.find_first_not_of("0123456789");
+  if (digits == 0) return std::nullopt;
+  std::string unit = digits == std::string::npos ? "s" : v.substr(digits);
+  int64_t n = 0;
+  try {
+    n = std::stoll(v.substr(0, digits));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  int64_t scale = unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : 0;
+  if (scale == 0 || n < 1 || n > 366 * 86400 / scale) return std::nullopt;
+  return std::chrono::seconds(n * scale);
+}
+
+// The `[[harvest]]` array of tables: url (required), prefix, set, source, interval.
+Status ParseHarvest(const toml::node& node, const std::string& file, Config& config) {
+  const toml::array* array = node.as_array();
+  auto bad = [&](size_t index, const std::string& key) {
+    return Status::Invalid({"config.bad_harvest",
+                            {{"file", file}, {"index", std::to_string(index + 1)}, {"key", key}}});
+  };
+  if (!array) return bad(0, "harvest");
+  for (size_t i = 0; i < array->size(); ++i) {
+    const toml::table* t = array->get(i)->as_table();
+    if (!t) return bad(i, "harvest");
+    HarvestSchedule h;
+    for (const auto& [k, v] : *t) {
+      std::string key(k.str());
+      std::optional<std::string> text = v.value<std::string>();
+      if (key == "interval") {
+        if (auto n = v.value<int64_t>()) text = std::to_string(*n);
+        auto interval = text ? ParseInterval(*text) : std::nullopt;
+        if (!interval) return bad(i, key);
+        h.interval = *interval;
+        continue;
+      }
+      if (!text) return bad(i, key);
+      if (key == "url")
+        h.url = *text;
+      else if (key == "prefix")
+        h.prefix = *text;
+      else if (key == "set")
+        h.set = *text;
+      else if (key == "source")
+        h.source = *text;
+      else
+        return bad(i, key);
+    }
+    if (h.url.rfind("http://", 0) != 0 && h.url.rfind("https://", 0) != 0) return bad(i, "url");
+    config.harvest.push_back(std::move(h));
+  }
+  return Status::Ok();
 }
 
 // Flattens a TOML table into dotted keys with their values as text.
@@ -114,6 +175,10 @@ Result<Config> LoadConfig(const ConfigSources& sources) {
                               {{"file", file.string()},
                                {"line", std::to_string(err.source().begin.line)},
                                {"reason", std::string(err.description())}}});
+    }
+    if (const toml::node* harvest = parsed.table().get("harvest")) {
+      KETNOI_RETURN_IF_ERROR(ParseHarvest(*harvest, file.string(), config));
+      parsed.table().erase("harvest");
     }
     std::map<std::string, std::string> values;
     KETNOI_RETURN_IF_ERROR(Flatten(parsed.table(), "", file.string(), values));

@@ -1,15 +1,27 @@
 #pragma once
 // Configuration of one data directory: `ketnoi.toml` inside it, then KETNOI_* environment
 // variables, then command-line flags, each overriding the one before.
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
 namespace ketnoi {
+
+// One `[[harvest]]` entry of ketnoi.toml: an OAI-PMH endpoint `ketnoi serve` harvests every
+// `interval` (exchange/harvest.h).
+struct HarvestSchedule {
+  std::string url;
+  std::string prefix;  // "" → the richer `ketnoi` format when offered, else oai_dc
+  std::string set;
+  std::string source;  // "" → named after the URL's host
+  std::chrono::seconds interval{std::chrono::hours(24)};
+};
 
 struct Config {
   std::filesystem::path data_dir = "data";
@@ -28,6 +40,10 @@ struct Config {
   std::string server_public_url;
   // The command `ketnoi mail` pipes each queued message to (RFC 5322 text on stdin).
   std::string mail_sendmail = "/usr/sbin/sendmail -t -i";
+  // Records in one page of an OAI-PMH list (the provider's resumption tokens page by this).
+  int oai_page_size = 100;
+  // Sources harvested on a schedule by `ketnoi serve` (`[[harvest]]` tables; file only).
+  std::vector<HarvestSchedule> harvest;
 
   std::filesystem::path IndexDir() const { return data_dir / "index"; }
   std::filesystem::path FilesDir() const { return data_dir / "files"; }

@@ -16,6 +16,13 @@ constexpr Entry kCatalog[] = {
     // config
     {"config.bad_lang", "Ngôn ngữ \"{value}\" không được hỗ trợ (chỉ \"vi\" hoặc \"en\").",
      "Language \"{value}\" is not supported (only \"vi\" or \"en\")."},
+    {"config.bad_harvest",
+     "{file}: mục [[harvest]] thứ {index} có khoá \"{key}\" thiếu hoặc không hợp lệ (url bắt "
+     "đầu bằng http:// hoặc https://; prefix, set, source là chuỗi; interval như 3600, \"30m\", "
+     "\"6h\", \"1d\").",
+     "{file}: [[harvest]] entry {index} has a missing or invalid key \"{key}\" (url starting "
+     "with http:// or https://; prefix, set, source as strings; interval like 3600, \"30m\", "
+     "\"6h\", \"1d\")."},
     {"config.bad_number", "Giá trị \"{value}\" của \"{key}\" phải là số nguyên từ {min} đến {max}.",
      "The value \"{value}\" of \"{key}\" must be a whole number from {min} to {max}."},
     {"config.bad_url",
@@ -437,6 +444,47 @@ constexpr Entry kCatalog[] = {
      "{fields}.",
      "The mapping \"{value}\" is not valid: write \"Column header=field\" with field one of: "
      "{fields}."},
+    // harvest
+    {"harvest.bad_url", "\"{url}\" không phải địa chỉ bắt đầu bằng http:// hoặc https://.",
+     "\"{url}\" is not an address starting with http:// or https://."},
+    {"harvest.full", "Thu thập toàn bộ {url}.", "Harvesting everything from {url}."},
+    {"harvest.http_status", "{url} trả lời mã HTTP {status} thay vì một tài liệu OAI-PMH.",
+     "{url} answered HTTP status {status} instead of an OAI-PMH document."},
+    {"harvest.incremental", "Thu thập các bản ghi của {url} thay đổi từ {from}.",
+     "Harvesting the records of {url} changed since {from}."},
+    {"harvest.not_oai",
+     "{url} không phải điểm cung cấp OAI-PMH 2.0: phần tử gốc là <{root}>, không phải <OAI-PMH> "
+     "(hay thiếu phần trả lời {root}).",
+     "{url} is not an OAI-PMH 2.0 endpoint: the root element is <{root}>, not <OAI-PMH> (or the "
+     "{root} answer is missing)."},
+    {"harvest.not_xml",
+     "{url} không phải điểm cung cấp OAI-PMH 2.0: câu trả lời không phải XML ({reason}).",
+     "{url} is not an OAI-PMH 2.0 endpoint: the answer is not XML ({reason})."},
+    {"harvest.oai_error", "{url} báo lỗi OAI-PMH \"{code}\": {reason}",
+     "{url} reported the OAI-PMH error \"{code}\": {reason}"},
+    {"harvest.page_refused",
+     "{url}: một trang bản ghi bị từ chối, không ghi gì của trang này ({reason}).",
+     "{url}: a page of records was refused; nothing of it was written ({reason})."},
+    {"harvest.record_error",
+     "{url}, bản ghi {identifier}, trường \"{column}\", giá trị \"{value}\": {reason}",
+     "{url}, record {identifier}, field \"{column}\", value \"{value}\": {reason}"},
+    {"harvest.resumed", "Tiếp tục lần thu thập dở dang của {url} sau trang {page}.",
+     "Continuing the unfinished harvest of {url} after page {page}."},
+    {"harvest.scheduled_failed", "Thu thập định kỳ nguồn {source} thất bại: {reason}",
+     "The scheduled harvest of source {source} failed: {reason}"},
+    {"harvest.stopped", "Đã dừng thu thập; lần chạy sau sẽ tiếp tục từ trang đã dừng.",
+     "The harvest was stopped; the next run continues from the page it stopped at."},
+    {"harvest.summary",
+     "{url} → nguồn {source} (định dạng {prefix}): {pages} trang, {records} bản ghi; thêm "
+     "{added}, thay đổi {changed}, không đổi {unchanged}, bị từ chối {rejected}, đã xoá {deleted}.",
+     "{url} → source {source} (format {prefix}): {pages} pages, {records} records; added "
+     "{added}, changed {changed}, unchanged {unchanged}, rejected {rejected}, deleted {deleted}."},
+    {"harvest.unreachable", "Không lấy được dữ liệu từ {url} sau {attempts} lần thử: {reason}",
+     "Cannot get an answer from {url} after {attempts} attempts: {reason}"},
+    {"harvest.unsupported_prefix",
+     "Không chuyển được định dạng siêu dữ liệu \"{prefix}\" thành nhiệm vụ (dùng ketnoi hoặc "
+     "oai_dc).",
+     "The metadata format \"{prefix}\" cannot be turned into tasks (use ketnoi or oai_dc)."},
     // oai
     {"oai.argument_empty", "Tham số \"{name}\" không được để trống.",
      "The argument \"{name}\" cannot be empty."},

@@ -60,6 +60,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& FieldAliase
       {"budget_vnd", {"budget vnd", "budget_vnd", "kinh phi dong"}},
       {"budget_state_million_vnd", {"budget state million vnd", "kinh phi ngan sach trieu dong"}},
       {"budget_other_million_vnd", {"budget other million vnd", "kinh phi khac trieu dong"}},
+      {"budget_other_vnd", {"budget other vnd", "budget_other_vnd", "kinh phi khac dong"}},
       {"status", {"status", "tinh trang", "trang thai"}},
       {"confidentiality", {"confidentiality", "muc do cong khai", "bao mat"}},
       {"abstract", {"abstract", "tom tat"}},
@@ -297,6 +298,7 @@ std::optional<RowError> ParseRow(const Table& t, const Row& row,
   if (auto e = money("budget_vnd", false, task.budget_state)) return e;
   if (auto e = money("budget_state_million_vnd", true, task.budget_state)) return e;
   if (auto e = money("budget_other_million_vnd", true, task.budget_other)) return e;
+  if (auto e = money("budget_other_vnd", false, task.budget_other)) return e;
   task.abstract = cell("abstract");
   task.objectives = cell("objectives");
   task.content = cell("content");
@@ -416,6 +418,14 @@ Result<ImportReport> ImportTasks(store::Db& db, registry::Registry& reg, const C
       KETNOI_ASSIGN_OR_RETURN(table, ParseJson(*decoded, report.file, *format == Format::kJsonl));
     }
   }
+  return ImportTable(db, reg, clock, table, std::move(report), path.filename().string(), opt,
+                     progress);
+}
+
+Result<ImportReport> ImportTable(store::Db& db, registry::Registry& reg, const Clock& clock,
+                                 const Table& table, ImportReport report,
+                                 const std::string& provenance_name, const ImportOptions& opt,
+                                 const ImportProgress& progress) {
   // The header decides what each column is.
   std::vector<std::string> fields;
   for (const auto& h : table.header) {
@@ -471,9 +481,12 @@ Result<ImportReport> ImportTasks(store::Db& db, registry::Registry& reg, const C
     return report;
   }
 
-  // Pass 2: one transaction for the whole file.
-  store::Transaction tx(db);
-  KETNOI_RETURN_IF_ERROR(tx.Begin());
+  // Pass 2: one transaction for the whole file (or the caller's, when one is open).
+  std::optional<store::Transaction> tx;
+  if (!db.InTransaction()) {
+    tx.emplace(db);
+    KETNOI_RETURN_IF_ERROR(tx->Begin());
+  }
   std::string now = clock.NowText();
   for (size_t i = 0; i < table.rows.size(); ++i) {
     if (bad[i]) continue;
@@ -557,13 +570,12 @@ Result<ImportReport> ImportTasks(store::Db& db, registry::Registry& reg, const C
           "entity_id) DO UPDATE SET source = excluded.source, file_name = excluded.file_name, "
           "file_sha256 = excluded.file_sha256, row_no = excluded.row_no, imported_at = "
           "excluded.imported_at, actor = excluded.actor",
-          {saved->id, report.source, path.filename().string(), report.sha256, row.number, now,
-           opt.actor}));
+          {saved->id, report.source, provenance_name, report.sha256, row.number, now, opt.actor}));
     }
     if (progress && (i % 1000 == 0))
       progress(report.rows + static_cast<int64_t>(i), report.rows * 2);
   }
-  KETNOI_RETURN_IF_ERROR(tx.Commit());
+  if (tx) KETNOI_RETURN_IF_ERROR(tx->Commit());
   report.committed = true;
   if (progress) progress(report.rows * 2, report.rows * 2);
   return report;

@@ -18,6 +18,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "exchange/table.h"
 #include "registry/repo.h"
 #include "store/db.h"
 #include "text/legacy.h"
@@ -68,6 +69,14 @@ using ImportProgress = std::function<void(int64_t done, int64_t total)>;
 // read, unknown format, no usable header) are a non-OK Result; row errors are in the report.
 Result<ImportReport> ImportTasks(store::Db& db, registry::Registry& registry, const Clock& clock,
                                  const std::filesystem::path& file, const ImportOptions& options,
+                                 const ImportProgress& progress = nullptr);
+
+// The same on a table already read (the harvester's records): `report` comes with file, source,
+// format, encoding and sha256 filled in; `provenance_name` is what provenance records as the file
+// name. Joins the caller's open transaction (and then leaves the commit to it).
+Result<ImportReport> ImportTable(store::Db& db, registry::Registry& registry, const Clock& clock,
+                                 const Table& table, ImportReport report,
+                                 const std::string& provenance_name, const ImportOptions& options,
                                  const ImportProgress& progress = nullptr);
 
 }  // namespace ketnoi::exchange

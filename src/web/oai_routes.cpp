@@ -25,6 +25,7 @@ http::Response OaiHandler(const http::Request& req, http::Worker& w) {
   oai.lang = Lang(req);
   exchange::OaiOptions options;
   options.site_url = SiteUrl(w);
+  options.page_size = w.config->oai_page_size;
   exchange::OaiProvider provider(*w.registry, *w.clock, options);
   Result<std::string> xml = provider.Handle(oai);
   http::Response resp;
