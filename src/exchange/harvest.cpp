@@ -590,6 +590,10 @@ class Harvester {
       } else if (a.status >= 500) {
         retry = true;
         reason = "HTTP " + std::to_string(a.status);
+        // The server's own words, when short enough to be a reason.
+        std::string said = text::CollapseSpaces(a.body.substr(0, 200));
+        if (!said.empty() && text::IsValidUtf8(said) && said.find('<') == std::string::npos)
+          reason += ": " + said;
       } else if (a.status != 200) {
         return Status::Io(
             {"harvest.http_status", {{"url", base_}, {"status", std::to_string(a.status)}}});
