@@ -28,6 +28,14 @@ test: build
 test-sanitize:
 	@$(MAKE) --no-print-directory test PRESET=debug
 
+# The benchmark suite of bench/README.md (not part of make test): builds the release binaries and
+# the demo corpus, prints one table with ratios against anchors measured in the same run.
+#   make bench                      1,000,000 tasks
+#   make bench BENCH_SIZE=100000    the quick run
+BENCH_SIZE ?= 1000000
+bench: setup
+	@bench/run $(BENCH_SIZE)
+
 fuzz: setup
 	@scripts/fuzz.sh $${FUZZ_SECONDS:-60}
 

@@ -12,8 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "bench_util.h"
-#include "demo/demo.h"
+#include "queries.h"
 #include "search/index.h"
 #include "text/text.h"
 
@@ -47,21 +46,9 @@ int main(int argc, char** argv) {
 
   Xapian::Database db(index_dir);
   const int64_t docs = db.get_doccount();
-  uint64_t rng = 42;
-  std::vector<std::string> queries;
-  while (static_cast<int>(queries.size()) < n) {
-    std::string title =
-        ketnoi::demo::DemoTaskTitle(seed, static_cast<int64_t>(ketnoi::bench::Next(rng) % docs));
-    auto tokens = ketnoi::text::Tokenize(title);
-    if (tokens.size() < 5) continue;
-    size_t len = 2 + ketnoi::bench::Next(rng) % 2;
-    size_t start = 2 + ketnoi::bench::Next(rng) % (tokens.size() - len - 1);
-    std::string q;
-    bool plain = queries.size() % 2 == 1;
-    for (size_t i = start; i < start + len; ++i)
-      q += (q.empty() ? "" : " ") + (plain ? tokens[i].folded : tokens[i].lower);
-    queries.push_back(q);
-  }
+  // Distinct queries: the same stream bench/run sends to the server.
+  std::vector<std::string> queries = ketnoi::bench::MakeQueries(seed, docs, static_cast<size_t>(n));
+  n = static_cast<int>(queries.size());
 
   ketnoi::search::Searcher searcher(index_dir);
   std::vector<double> ketnoi_ms, xapian_ms;
