@@ -159,7 +159,8 @@ Result<std::vector<Item>> PublicItems(store::Db& db, const ItemQuery& q, int64_t
                           "p.seen_seq FROM tasks t LEFT JOIN programs g ON g.id = t.program_id "
                           "LEFT JOIN oai_published p ON p.task_id = t.id";
   store::Params params;
-  sql += " WHERE t.confidentiality = 'public' AND t.id > ?";
+  // A task merged into another (registry/merge.h) is listed as deleted, like a hidden one.
+  sql += " WHERE t.confidentiality = 'public' AND t.merged_into IS NULL AND t.id > ?";
   params.push_back(q.after_id);
   if (q.only_id) {
     sql += " AND t.id = ?";
@@ -232,7 +233,8 @@ Result<std::vector<Item>> DeletedItems(store::Db& db, const ItemQuery& q, int64_
       "SELECT p.task_id, p.program_code, p.field_top, p.source, COALESCE((SELECT "
       "MIN(c.changed_at) FROM change_log c WHERE c.entity = 'task' AND c.entity_id = p.task_id "
       "AND c.seq > p.seen_seq), p.seen_at) AS ds FROM oai_published p LEFT JOIN tasks t ON t.id "
-      "= p.task_id WHERE (t.id IS NULL OR t.confidentiality <> 'public') AND p.task_id > ?";
+      "= p.task_id WHERE (t.id IS NULL OR t.confidentiality <> 'public' OR t.merged_into IS NOT "
+      "NULL) AND p.task_id > ?";
   store::Params params;
   params.push_back(q.after_id);
   if (q.only_id) {

@@ -110,8 +110,11 @@ struct Task {
   std::vector<TaskMember> members;
   std::vector<TaskProduct> products;
   std::string created_at, updated_at;
+  // Set when staff merged this task into another (registry/merge.h): it then has no public
+  // page, search document or OAI record of its own. Not content: an upsert never changes it.
+  std::optional<int64_t> merged_into;
 
-  bool IsPublic() const { return confidentiality == "public"; }
+  bool IsPublic() const { return confidentiality == "public" && !merged_into; }
   Money TotalBudget() const { return budget_state + budget_other; }
   // Same content, ignoring id and timestamps (used to tell "changed" from "unchanged").
   bool SameContent(const Task& other) const;

@@ -46,7 +46,8 @@ std::string Placeholders(size_t n) {
 constexpr std::string_view kTaskColumns =
     "id, code, title, kind, level, field_code, program_id, host_id, pi_id, start_date, end_date, "
     "budget_state, budget_other, objectives, content, abstract, keywords, status, result_summary, "
-    "archive_no, applied_at, confidentiality, source, external_id, created_at, updated_at";
+    "archive_no, applied_at, confidentiality, source, external_id, created_at, updated_at, "
+    "merged_into";
 
 Task TaskFromRow(const Rows& r, size_t i) {
   Task t;
@@ -77,6 +78,7 @@ Task TaskFromRow(const Rows& r, size_t i) {
   t.external_id = r.Text(i, c++);
   t.created_at = r.Text(i, c++);
   t.updated_at = r.Text(i, c++);
+  t.merged_into = r.OptInt(i, c++);
   return t;
 }
 
@@ -589,8 +591,8 @@ Result<std::vector<TaskRecord>> Registry::GetTaskRecords(const std::vector<int64
 
 Result<std::vector<int64_t>> Registry::PublicTaskIds(int64_t after, int limit) {
   KETNOI_ASSIGN_OR_RETURN(
-      Rows r, db_.Query("SELECT id FROM tasks WHERE confidentiality = 'public' AND id > ? ORDER BY "
-                        "id LIMIT ?",
+      Rows r, db_.Query("SELECT id FROM tasks WHERE confidentiality = 'public' AND merged_into IS "
+                        "NULL AND id > ? ORDER BY id LIMIT ?",
                         {after, static_cast<int64_t>(limit)}));
   std::vector<int64_t> out;
   out.reserve(r.size());
@@ -626,8 +628,8 @@ Result<std::vector<Task>> Registry::GetTaskTexts(const std::vector<int64_t>& ids
     KETNOI_ASSIGN_OR_RETURN(
         Rows r,
         db_.Query(
-            "SELECT id, code, source, external_id, title, abstract, confidentiality FROM tasks "
-            "WHERE id IN (" +
+            "SELECT id, code, source, external_id, title, abstract, confidentiality, merged_into "
+            "FROM tasks WHERE id IN (" +
                 Placeholders(n) + ")",
             params));
     std::unordered_map<int64_t, size_t> row_of;
@@ -644,6 +646,7 @@ Result<std::vector<Task>> Registry::GetTaskTexts(const std::vector<int64_t>& ids
       t.title = r.Text(i, 4);
       t.abstract = r.Text(i, 5);
       t.confidentiality = r.Text(i, 6);
+      t.merged_into = r.OptInt(i, 7);
       out.push_back(std::move(t));
     }
   }
@@ -667,7 +670,8 @@ Result<std::vector<TaskSummary>> Registry::PublicTasksBy(std::string_view relati
   KETNOI_ASSIGN_OR_RETURN(
       Rows r,
       db_.Query("SELECT id, code, title, start_date FROM tasks WHERE " + std::string(column) +
-                    " = ? AND confidentiality = 'public' ORDER BY start_date DESC, id DESC LIMIT ?",
+                    " = ? AND confidentiality = 'public' AND merged_into IS NULL ORDER BY "
+                    "start_date DESC, id DESC LIMIT ?",
                 {id, static_cast<int64_t>(limit)}));
   std::vector<TaskSummary> out;
   for (size_t i = 0; i < r.size(); ++i)
@@ -683,7 +687,7 @@ Result<TaskTotals> Registry::PublicTaskTotals(std::string_view relation, int64_t
       db_.Query(
           "SELECT COUNT(*), COALESCE(SUM(budget_state), 0), COALESCE(SUM(budget_other), 0) FROM "
           "tasks WHERE " +
-              std::string(column) + " = ? AND confidentiality = 'public'",
+              std::string(column) + " = ? AND confidentiality = 'public' AND merged_into IS NULL",
           {id}));
   return TaskTotals{r.Int(0, 0), Money{r.Int(0, 1)}, Money{r.Int(0, 2)}};
 }
@@ -699,7 +703,8 @@ Result<RegistryStats> Registry::Stats() {
       Rows r,
       db_.Query(
           "SELECT (SELECT COUNT(*) FROM tasks), (SELECT COUNT(*) FROM tasks WHERE "
-          "confidentiality = 'public'), (SELECT COUNT(*) FROM organisations), (SELECT "
+          "confidentiality = 'public' AND merged_into IS NULL), (SELECT COUNT(*) FROM "
+          "organisations), (SELECT "
           "COUNT(*) FROM people), (SELECT COUNT(*) FROM programs), (SELECT COALESCE(MAX(seq), "
           "0) FROM change_log), (SELECT COALESCE(SUM(budget_state), 0) FROM tasks)"));
   RegistryStats s;

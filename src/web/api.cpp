@@ -145,6 +145,19 @@ http::Response ApiTask(const http::Request& req, http::Worker& w) {
   if (!id) return NotFound(req, "task", req.params.count("id") ? req.params.at("id") : "", lang);
   auto records = w.registry->GetTaskRecords({*id});
   if (!records.ok()) return Error(req, records.status(), lang);
+  // A public task merged into another answers 301 with the kept task's URL (clients that
+  // follow redirects get the one record; the others read Location).
+  if (!records->empty() && records->front().task.merged_into &&
+      records->front().task.confidentiality == "public") {
+    http::Response moved;
+    moved.status = 301;
+    moved.content_type = "application/json";
+    std::string to = "/api/v1/tasks/" + std::to_string(*records->front().task.merged_into);
+    moved.body = "{\"merged_into\":" + std::to_string(*records->front().task.merged_into) +
+                 ",\"location\":\"" + to + "\"}";
+    moved.Header("Location", to);
+    return moved;
+  }
   // Secret and restricted tasks do not exist for the public.
   if (records->empty() || !records->front().task.IsPublic())
     return NotFound(req, "task", std::to_string(*id), lang);

@@ -379,6 +379,19 @@ http::Response TaskPage(const http::Request& req, http::Worker& w) {
   if (!id) return NotFoundPage(req, w);
   auto records = w.registry->GetTaskRecords({*id});
   if (!records.ok()) return ErrorPage(req, lang, records.status());
+  // A task merged into another (registry/merge.h) has one page: the kept task's. Only those who
+  // could see the merged task learn where it went.
+  if (!records->empty() && records->front().task.merged_into) {
+    registry::Task before = records->front().task;
+    int64_t kept = *before.merged_into;
+    before.merged_into.reset();
+    if (!CanSee(req.principal, before)) return NotFoundPage(req, w);
+    http::Response moved;
+    moved.status = 301;
+    moved.Header("Location", "/tasks/" + std::to_string(kept) +
+                                 (req.HasQuery("lang") ? "?lang=" + Lang(req) : ""));
+    return moved;
+  }
   if (records->empty() || !CanSee(req.principal, records->front().task))
     return NotFoundPage(req, w);
   const registry::TaskRecord& rec = records->front();
@@ -831,6 +844,7 @@ std::vector<http::Route> SiteRoutes() {
   AddPageRoutes(routes);
   AddAccountRoutes(routes);
   AddRecordRoutes(routes);
+  AddMergeRoutes(routes);
   AddFileAndAuditRoutes(routes);
   AddOaiRoutes(routes);
   AddExportRoutes(routes);

@@ -15,5 +15,6 @@ void AddOaiRoutes(std::vector<http::Route>& routes);           // oai_routes.cpp
 void AddExportRoutes(std::vector<http::Route>& routes);        // exports.cpp
 void AddImportRoutes(std::vector<http::Route>& routes);        // imports.cpp
 void AddSelectionRoutes(std::vector<http::Route>& routes);     // selection.cpp
+void AddMergeRoutes(std::vector<http::Route>& routes);         // merges.cpp
 
 }  // namespace ketnoi::web
