@@ -748,7 +748,7 @@ constexpr Entry kCatalog[] = {
     {"web.merge_history", "Các lần hợp nhất", "Merges"},
     {"web.merge_intro",
      "Mỗi nhóm dưới đây gồm các nhiệm vụ đến từ những nguồn khác nhau nhưng có vẻ là cùng một "
-     "nhiệm vụ: tên gần giống nhau, cùng năm bắt đầu, cùng cơ quan chủ trì hoặc cùng chủ nhiệm. "
+     "nhiệm vụ: tên gần giống nhau, cùng năm bắt đầu, cùng tổ chức chủ trì hoặc cùng chủ nhiệm. "
      "Khi hợp nhất, bản ghi được giữ lại là trang công khai duy nhất, bản ghi kia tự chuyển hướng "
      "về đó; nguồn gốc của cả hai được giữ nguyên và mọi lần hợp nhất đều hoàn tác được.",
      "Each group below holds tasks from different sources that look like the same task: nearly "
@@ -766,7 +766,7 @@ constexpr Entry kCatalog[] = {
     {"web.merge_none", "Hiện không có nhóm nhiệm vụ trùng lặp nào cần xem xét.",
      "There are no groups of duplicate tasks to review."},
     {"web.merge_reason", "Lý do", "Reason"},
-    {"web.merge_same_host", "Cùng cơ quan chủ trì", "Same host organisation"},
+    {"web.merge_same_host", "Cùng tổ chức chủ trì", "Same host organisation"},
     {"web.merge_same_pi", "Cùng chủ nhiệm", "Same principal investigator"},
     {"web.merge_same_year", "Cùng năm bắt đầu", "Same start year"},
     {"web.merge_shared_words", "Các từ chung trong tên: {words}",

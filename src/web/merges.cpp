@@ -26,10 +26,15 @@ std::string Percent(double v) {
   return buf;
 }
 
-std::string Decimal(double v) {
+// "0,90" for Vietnamese readers (decimal comma), "0.90" in English.
+std::string Decimal(double v, const std::string& lang) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
+  std::string out = buf;
+  if (lang == "vi")
+    for (char& c : out)
+      if (c == '.') c = ',';
+  return out;
 }
 
 registry::MergeActor ActorOf(const http::Request& req) {
@@ -53,7 +58,7 @@ http::Response DuplicatesPage(const http::Request& req, http::Worker& w, const s
   for (const auto& g : *groups) {
     data gd;
     gd.set("heading", T("web.merge_group", lang,
-                        {{"n", std::to_string(++n)}, {"score", Decimal(g.best_score)}}));
+                        {{"n", std::to_string(++n)}, {"score", Decimal(g.best_score, lang)}}));
     std::map<int64_t, const registry::CandidateTask*> by_id;
     data tasks{data::type::list};
     for (const auto& t : g.tasks) {
@@ -89,14 +94,14 @@ http::Response DuplicatesPage(const http::Request& req, http::Worker& w, const s
       f.embedded = true;
       f.id_prefix = "m" + std::to_string(p.a) + "-" + std::to_string(p.b) + "-";
       f.heading = T("web.merge_merge_heading", lang,
-                    {{"a", TaskLabel(a)}, {"b", TaskLabel(b)}, {"score", Decimal(p.score)}});
+                    {{"a", TaskLabel(a)}, {"b", TaskLabel(b)}, {"score", Decimal(p.score, lang)}});
       f.before_html = why_html;
       f.action = std::string(kPage) + "/merge";
       f.submit = T("web.merge_merge_submit", lang);
       f.fields = {
           {"a", "", "hidden", std::to_string(p.a)},
           {"b", "", "hidden", std::to_string(p.b)},
-          {"score", "", "hidden", Decimal(p.score)},
+          {"score", "", "hidden", Decimal(p.score, "en")},  // read back by std::stod
           {.name = "kept",
            .label = T("web.merge_keep", lang),
            .type = "select",
