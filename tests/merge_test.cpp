@@ -308,6 +308,11 @@ TEST_F(MergeSiteTest, StaffMergesWithAReasonOthersAreRefusedAndThePageRedirects)
   EXPECT_EQ(no_reason.status, 422);
   EXPECT_EQ(As("")->Get("/tasks/" + b).status, 200);
 
+  // An OAI-PMH harvester has seen the task before the merge.
+  const std::string oai = "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&set=source:moet";
+  const std::string oai_id = ":task/" + b + "</identifier>";
+  EXPECT_NE(As("")->Get(oai).body.find(oai_id), std::string::npos);
+
   auto merged = staff->Post(
       "/registry/duplicates/merge",
       {{"a", a}, {"b", b}, {"kept", a}, {"reason", "Cùng một đề tài"}, {"score", "0.9"}});
@@ -328,6 +333,14 @@ TEST_F(MergeSiteTest, StaffMergesWithAReasonOthersAreRefusedAndThePageRedirects)
     if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   EXPECT_TRUE(gone);
+  // OAI-PMH now lists it as deleted (the index has caught up, so no cached answer is left).
+  std::string listed = As("")->Get(oai).body;
+  size_t at = listed.find(oai_id);
+  ASSERT_NE(at, std::string::npos) << listed;
+  size_t header = listed.rfind("<header", at);
+  ASSERT_NE(header, std::string::npos);
+  EXPECT_NE(listed.substr(header, at - header).find("status=\"deleted\""), std::string::npos)
+      << listed.substr(header, at - header);
 
   // Undo from the screen.
   auto db = OpenDb();
