@@ -224,6 +224,12 @@ Result<int64_t> MergeTasks(Registry& registry, int64_t kept_id, int64_t merged_i
   store::Db& db = registry.db();
   const Clock& clock = registry.clock();
   return store::InTransaction(db, [&]() -> Result<int64_t> {
+    // Lock both rows before checking them. SQLite's write transaction already serialises
+    // writers; on PostgreSQL (read committed) a concurrent merge touching either task waits here
+    // and the checks below then read what it committed, so no task is merged twice and no chain
+    // (A into B while B goes into C) forms.
+    KETNOI_RETURN_IF_ERROR(db.Exec("UPDATE tasks SET updated_at = updated_at WHERE id IN (?, ?)",
+                                   {kept_id, merged_id}));
     KETNOI_ASSIGN_OR_RETURN(Task kept, registry.GetTask(kept_id));
     KETNOI_ASSIGN_OR_RETURN(Task merged, registry.GetTask(merged_id));
     for (const Task* t : {&kept, &merged})
@@ -262,6 +268,9 @@ Status UndoMerge(Registry& registry, int64_t merge_id, const std::string& reason
   store::Db& db = registry.db();
   const Clock& clock = registry.clock();
   return store::InTransaction(db, [&]() -> Status {
+    // As in MergeTasks: the row is locked first, so two undos of one merge cannot both pass.
+    KETNOI_RETURN_IF_ERROR(
+        db.Exec("UPDATE merges SET undone_at = undone_at WHERE id = ?", {merge_id}));
     KETNOI_ASSIGN_OR_RETURN(
         Rows r, db.Query("SELECT entity, kept_id, merged_id, undone_at FROM merges WHERE id = ?",
                          {merge_id}));

@@ -133,7 +133,10 @@ http::Response DuplicatesPage(const http::Request& req, http::Worker& w, const s
     md.set("kept", "#" + std::to_string(m.kept_id) + " " + m.kept_title);
     md.set("kept_url", "/tasks/" + std::to_string(m.kept_id));
     md.set("merged", "#" + std::to_string(m.merged_id) + " " + m.merged_title);
-    md.set("merged_url", "/tasks/" + std::to_string(m.merged_id));
+    // The merged task's public page redirects to the kept one; staff compare it on its edit
+    // form (every field, untouched by the merge) until they undo or leave it.
+    md.set("merged_url", m.undone() ? "/tasks/" + std::to_string(m.merged_id)
+                                    : "/tasks/" + std::to_string(m.merged_id) + "/edit");
     md.set("reason", m.reason);
     md.set("by", m.merged_by);
     md.set("at", m.merged_at);
