@@ -489,12 +489,7 @@ class Harvester {
       if (day_granularity && run.run_from.size() > 10) run.run_from = run.run_from.substr(0, 10);
     }
     rep_.from = run.run_from;
-    rep_.pages = run.pages;
-    rep_.added = run.added;
-    rep_.changed = run.changed;
-    rep_.unchanged = run.unchanged;
-    rep_.rejected = run.rejected;
-    rep_.deleted = run.deleted;
+    CountsFrom(run);
 
     bool restarted = false;
     while (true) {
@@ -556,6 +551,15 @@ class Harvester {
   }
 
  private:
+  // The report's counts are the run's (a resumed run's include the pages before the stop).
+  void CountsFrom(const State& run) {
+    rep_.pages = run.pages;
+    rep_.added = run.added;
+    rep_.changed = run.changed;
+    rep_.unchanged = run.unchanged;
+    rep_.rejected = run.rejected;
+    rep_.deleted = run.deleted;
+  }
   Status Fail(const Status& s) {
     (void)SaveStatus(db_, rep_.source, "failed: " + s.ToString(), clock_.NowText());
     return s;
@@ -720,12 +724,7 @@ class Harvester {
       rep_.errors.push_back({identifier, e});
     }
     rep_.records += static_cast<int64_t>(records.size());
-    rep_.pages = run.pages;
-    rep_.added = run.added;
-    rep_.changed = run.changed;
-    rep_.unchanged = run.unchanged;
-    rep_.rejected = run.rejected;
-    rep_.deleted = run.deleted;
+    CountsFrom(run);
     rep_.deleted_unknown += unknown;
     rep_.organisations_added += pr.organisations_added;
     rep_.people_added += pr.people_added;
