@@ -43,8 +43,8 @@ std::string Base64Url(std::string_view in) {
 // A token with a valid signature over `body`, so the payload parser is reached.
 std::string Signed(std::string_view body) {
   return std::string(body) + "." +
-         ketnoi::crypto::KeyedBlake2bHex(
-             kSecret, "ketnoi-oai-resumption-token\n" + std::string(body), 16);
+         ketnoi::crypto::KeyedBlake2bHex(kSecret,
+                                         "ketnoi-oai-resumption-token\n" + std::string(body), 16);
 }
 
 bool IsBound(const std::string& b) {
