@@ -308,6 +308,58 @@ TEST(CliExchangeTest, ImportThenExportEveryFormat) {
       << text;
 }
 
+// A registry moved to another Ketnoi: each export format imports into an empty data directory
+// (programs created on request, each task under the source it left with) and the new registry
+// exports the same rows; the export imported back into its own registry changes nothing.
+TEST(CliExchangeTest, ExportsImportIntoAnEmptyRegistryAndRoundTrip) {
+  test_support::TempDir dir;
+  std::string a = (dir.path() / "a").string();
+  ASSERT_EQ(Ketnoi({"demo", "--data", a, "--tasks", "150", "--seed", "5", "-q"}).code, 0);
+  auto sorted_rows = [](const std::string& csv) {
+    std::vector<std::string> rows;
+    std::istringstream in(csv);
+    for (std::string line; std::getline(in, line);) rows.push_back(line);
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  };
+  RunResult original = Ketnoi({"export", "--data", a, "--format", "csv"});
+  ASSERT_EQ(original.code, 0);
+  auto want = sorted_rows(original.out);
+  ASSERT_GT(want.size(), 100u);
+  const std::string rows = std::to_string(want.size() - 1);
+  for (std::string format : {"csv", "jsonl", "xlsx"}) {
+    SCOPED_TRACE(format);
+    std::string file = (dir.path() / ("registry." + format)).string();
+    ASSERT_EQ(Ketnoi({"export", "--data", a, "--format", format, "-o", file, "-q"}).code, 0);
+    std::string b = (dir.path() / ("b-" + format)).string();
+    RunResult refused = Ketnoi({"import", file, "--data", b, "-q"}, true);
+    EXPECT_EQ(refused.code, 1) << "without --create-programs, unknown programs are named";
+    EXPECT_NE(refused.out.find("--create-programs"), std::string::npos) << refused.out;
+    RunResult in = Ketnoi({"import", file, "--data", b, "-q", "--create-programs"}, true);
+    ASSERT_EQ(in.code, 0) << in.out;
+    EXPECT_NE(in.out.find("thêm " + rows + ","), std::string::npos) << in.out;
+    EXPECT_NE(in.out.find("Đã tạo"), std::string::npos) << in.out;
+    // Every column is read; JSON Lines also carry the old registry's own number, which is not
+    // the record's key.
+    EXPECT_EQ(in.out.find("Các cột không dùng"), format == "jsonl" ? 0 : std::string::npos)
+        << in.out;
+    if (format == "jsonl") {
+      EXPECT_EQ(in.out.find("Các cột không dùng (không khớp trường nào): id\n"), 0u);
+    }
+    RunResult back = Ketnoi({"export", "--data", b, "--format", "csv"});
+    ASSERT_EQ(back.code, 0);
+    EXPECT_EQ(sorted_rows(back.out), want);
+    // The same file again: every row unchanged.
+    RunResult again = Ketnoi({"import", file, "--data", b, "-q", "--create-programs"}, true);
+    EXPECT_NE(again.out.find("không đổi " + rows), std::string::npos) << again.out;
+  }
+  // The export imported back into the registry it came from changes nothing.
+  std::string file = (dir.path() / "registry.csv").string();
+  RunResult home = Ketnoi({"import", file, "--data", a, "-q"}, true);
+  ASSERT_EQ(home.code, 0) << home.out;
+  EXPECT_NE(home.out.find("thêm 0, thay đổi 0, không đổi " + rows), std::string::npos) << home.out;
+}
+
 TEST(CliDupcheckTest, AllFindsTheClustersInsideTheRegistryAndWritesACsvReport) {
   test_support::TempDir dir;
   std::string data = (dir.path() / "data").string();

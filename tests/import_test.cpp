@@ -386,6 +386,69 @@ TEST_P(ImportTest, Tcvn3CsvImportsWithCorrectVietnamese) {
             "980500000");
 }
 
+// A later file with fewer columns changes only what it says: the objectives and start date
+// kept here survive a title-only list; a column given with an empty cell clears its field.
+TEST_P(ImportTest, AFileWithFewerColumnsKeepsWhatItDoesNotSay) {
+  ImportOptions opt;
+  opt.source = "vien-x";
+  auto full = Write("full.csv",
+                    "external_id,title,objectives,start,host\n"
+                    "X-1,Giám sát chất lượng không khí,Lập bản đồ bụi mịn,15/03/2024,Viện X\n");
+  auto r = Import(full, opt);
+  ASSERT_TRUE(r.ok() && r->committed) << (r.ok() ? "" : Show(r.status()));
+  auto few = Write("few.csv",
+                   "external_id,title,year\n"
+                   "X-1,Giám sát chất lượng không khí đô thị,2024\n");
+  r = Import(few, opt);
+  ASSERT_TRUE(r.ok() && r->committed);
+  EXPECT_EQ(r->changed, 1);
+  EXPECT_EQ(Cell("SELECT title || '|' || objectives || '|' || start_date FROM tasks WHERE "
+                 "external_id = 'X-1'"),
+            "Giám sát chất lượng không khí đô thị|Lập bản đồ bụi mịn|2024-03-15");
+  EXPECT_EQ(Cell("SELECT o.name FROM tasks t JOIN organisations o ON o.id = t.host_id WHERE "
+                 "t.external_id = 'X-1'"),
+            "Viện X");
+  r = Import(few, opt);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->unchanged, 1);
+  auto cleared = Write("cleared.csv",
+                       "external_id,title,objectives\n"
+                       "X-1,Giám sát chất lượng không khí đô thị,\n");
+  r = Import(cleared, opt);
+  ASSERT_TRUE(r.ok() && r->committed);
+  EXPECT_EQ(r->changed, 1);
+  EXPECT_EQ(Cell("SELECT COALESCE(objectives, '') || '|' || start_date FROM tasks WHERE "
+                 "external_id = 'X-1'"),
+            "|2024-03-15");
+}
+
+// The Source column of a file names its source when --source is not given; two sources in one
+// file are refused before anything is written.
+TEST_P(ImportTest, TheSourceColumnNamesTheSource) {
+  auto one = Write("export.csv",
+                   "Mã bản ghi,Tên nhiệm vụ,Nguồn\n"
+                   "R-1,Công nghệ xử lý nước,bo-khcn\n"
+                   "R-2,Vật liệu xây dựng xanh,bo-khcn\n");
+  auto r = Import(one);
+  ASSERT_TRUE(r.ok() && r->committed) << (r.ok() ? "" : Show(r.status()));
+  EXPECT_EQ(r->source, "bo-khcn");
+  EXPECT_EQ(Cell("SELECT COUNT(*) FROM tasks WHERE source = 'bo-khcn'"), "2");
+  auto mixed = Write("mixed.csv",
+                     "Mã bản ghi,Tên nhiệm vụ,Nguồn\n"
+                     "R-3,Công nghệ xử lý nước,bo-khcn\n"
+                     "R-4,Vật liệu xây dựng xanh,dhqg\n");
+  auto m = Import(mixed);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message().id, "import.mixed_sources");
+  EXPECT_EQ(m.status().message().Param("second_row"), "3");
+  EXPECT_EQ(Cell("SELECT COUNT(*) FROM tasks WHERE external_id IN ('R-3', 'R-4')"), "0");
+  ImportOptions given;
+  given.source = "ban-sao";
+  auto g = Import(mixed, given);
+  ASSERT_TRUE(g.ok() && g->committed);
+  EXPECT_EQ(Cell("SELECT COUNT(*) FROM tasks WHERE source = 'ban-sao'"), "2");
+}
+
 KETNOI_INSTANTIATE_ON_BACKENDS(ImportTest);
 
 }  // namespace

@@ -311,6 +311,15 @@ int ImportCommand(DataDir& d, const std::string& file, const exchange::ImportOpt
                                               {"people", std::to_string(report->people_added)}}),
                    lang)
             << "\n";
+  if (!report->programs_added.empty()) {
+    std::string codes;
+    for (const auto& c : report->programs_added) codes += (codes.empty() ? "" : ", ") + c;
+    std::cout << Render(Message("import.programs_created",
+                                {{"count", std::to_string(report->programs_added.size())},
+                                 {"codes", codes}}),
+                        lang)
+              << "\n";
+  }
   if (opt.dry_run) {
     std::cout << Render(Message("import.dry_run"), lang) << "\n";
     return report->rejected > 0 ? 1 : 0;
@@ -503,7 +512,7 @@ int RunCli(int argc, char** argv) {
   add_common(import_cmd);
   std::string import_file, import_format, import_source, import_encoding;
   std::vector<std::string> import_maps;
-  bool import_dry = false, import_skip = false;
+  bool import_dry = false, import_skip = false, import_create_programs = false;
   import_cmd->add_option("file", import_file, "Tệp / file")->required();
   import_cmd->add_option("--format", import_format, "csv | xlsx | json | jsonl");
   import_cmd->add_option("--source", import_source,
@@ -515,6 +524,9 @@ int RunCli(int argc, char** argv) {
   import_cmd->add_flag("--dry-run", import_dry, "Chạy thử, không ghi / check only, write nothing");
   import_cmd->add_flag("--skip-invalid", import_skip,
                        "Nhập các dòng đúng, bỏ các dòng lỗi / import the good rows only");
+  import_cmd->add_flag("--create-programs", import_create_programs,
+                       "Tạo các chương trình chưa có (theo mã) / create programs not found (by "
+                       "code)");
   auto* export_cmd = cli.add_subcommand(
       "export", "Xuất kết quả tìm kiếm (CSV, XLSX, JSONL) / export a search result");
   add_common(export_cmd);
@@ -627,6 +639,7 @@ int RunCli(int argc, char** argv) {
     opt.source = import_source;
     opt.dry_run = import_dry;
     opt.skip_invalid = import_skip;
+    opt.create_programs = import_create_programs;
     if (!import_format.empty()) {
       opt.format = exchange::ParseFormat(import_format);
       if (!opt.format)

@@ -444,8 +444,18 @@ constexpr Entry kCatalog[] = {
      "{file}, row {row}: a quote is opened but never closed."},
     {"import.unknown_format", "{file}: không nhận ra định dạng; dùng --format csv|xlsx|json|jsonl.",
      "{file}: unknown format; use --format csv|xlsx|json|jsonl."},
-    {"import.unknown_program", "không có chương trình mang mã hay tên này",
-     "no program has this code or name"},
+    {"import.unknown_program",
+     "không có chương trình mang mã hay tên này (tạo chương trình trước, hoặc nhập bằng lệnh với "
+     "--create-programs)",
+     "no program has this code or name (create the program first, or import with the command and "
+     "--create-programs)"},
+    {"import.mixed_sources",
+     "{file}: cột Nguồn ghi nhiều nguồn khác nhau ({first} ở dòng {first_row}, {second} ở dòng "
+     "{second_row}); hãy nhập riêng từng nguồn hoặc chỉ rõ --source.",
+     "{file}: the Source column names more than one source ({first} at row {first_row}, {second} "
+     "at row {second_row}); import each source separately or give --source."},
+    {"import.programs_created", "Đã tạo {count} chương trình mới: {codes}",
+     "Created {count} new programs: {codes}"},
     {"import.unreadable", "{file}: không đọc được tệp ({reason}).",
      "{file}: cannot read the file ({reason})."},
     {"import.xlsx_too_large", "Phần {part} của tệp XLSX quá lớn khi giải nén (tối đa {limit} MB).",

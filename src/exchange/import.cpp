@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -36,14 +37,19 @@ std::string HeaderKey(const std::string& h) {
 const std::vector<std::pair<std::string, std::vector<std::string>>>& FieldAliases() {
   // field → headers that mean it (Vietnamese and English, compared folded).
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kAliases = {
-      {"external_id", {"external_id", "external id", "id", "ma ban ghi", "ma dinh danh"}},
+      // When two columns mean one field, the earlier alias wins: a Ketnoi export's JSON Lines
+      // carry both "id" (this registry's number) and "Record id" (the key at the source).
+      {"external_id",
+       {"external_id", "external id", "record id", "ma ban ghi", "ma dinh danh", "id"}},
       {"code", {"code", "ma nhiem vu", "ma so", "ma so nhiem vu", "ma de tai"}},
       {"title", {"title", "ten nhiem vu", "ten de tai", "ten du an", "ten"}},
       {"kind", {"kind", "loai", "loai nhiem vu", "loai hinh"}},
       {"level", {"level", "cap", "cap quan ly", "cap nhiem vu"}},
       {"field", {"field", "linh vuc", "ma linh vuc", "linh vuc khcn", "field code"}},
       {"program", {"program", "chuong trinh", "ma chuong trinh"}},
-      {"host", {"host", "co quan chu tri", "to chuc chu tri", "don vi chu tri"}},
+      {"host",
+       {"host", "co quan chu tri", "to chuc chu tri", "don vi chu tri", "host organisation",
+        "host organization"}},
       {"pi", {"pi", "chu nhiem", "chu nhiem nhiem vu", "principal investigator"}},
       // Identifiers of the host and the PI (registry/authority.h), checked on every row.
       {"host_tax_code",
@@ -57,10 +63,14 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& FieldAliase
       {"budget_million_vnd",
        {"budget million vnd", "budget_million_vnd", "kinh phi trieu dong", "kinh phi trieu",
         "kinh phi"}},
-      {"budget_vnd", {"budget vnd", "budget_vnd", "kinh phi dong"}},
+      {"budget_vnd",
+       {"budget vnd", "budget_vnd", "kinh phi dong", "kinh phi ngan sach dong", "state budget dong",
+        "state budget vnd"}},
       {"budget_state_million_vnd", {"budget state million vnd", "kinh phi ngan sach trieu dong"}},
       {"budget_other_million_vnd", {"budget other million vnd", "kinh phi khac trieu dong"}},
-      {"budget_other_vnd", {"budget other vnd", "budget_other_vnd", "kinh phi khac dong"}},
+      {"budget_other_vnd",
+       {"budget other vnd", "budget_other_vnd", "kinh phi khac dong", "other funding dong",
+        "other funding vnd"}},
       {"status", {"status", "tinh trang", "trang thai"}},
       {"confidentiality", {"confidentiality", "muc do cong khai", "bao mat"}},
       {"abstract", {"abstract", "tom tat"}},
@@ -70,19 +80,24 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& FieldAliase
       {"result", {"result", "ket qua"}},
       {"archive_no", {"archive_no", "archive no", "so dang ky", "so dang ky ket qua"}},
       {"applied_at", {"applied_at", "applied at", "noi ung dung"}},
+      // Where the records come from (a Ketnoi export names it): the import's source when none
+      // is given (ImportTable).
+      {"source", {"source", "nguon", "nguon du lieu"}},
   };
   return kAliases;
 }
 
-std::string FieldOfHeader(const std::string& header, const ImportOptions& opt) {
+// The field a header means and how specific the header is (0 = a mapping given by the user,
+// then the alias's position in its list).
+std::pair<std::string, size_t> FieldOfHeader(const std::string& header, const ImportOptions& opt) {
   for (const auto& [from, to] : opt.mapping)
-    if (HeaderKey(from) == HeaderKey(header)) return to;
+    if (HeaderKey(from) == HeaderKey(header)) return {to, 0};
   std::string key = HeaderKey(header);
   // "external_id" folds to "external id"; compare both spellings.
   for (const auto& [field, aliases] : FieldAliases())
-    for (const auto& a : aliases)
-      if (HeaderKey(a) == key) return field;
-  return "";
+    for (size_t i = 0; i < aliases.size(); ++i)
+      if (HeaderKey(aliases[i]) == key) return {field, i + 1};
+  return {"", 0};
 }
 
 // A term of a vocabulary by code or by label (vi or en, folded).
@@ -126,6 +141,7 @@ struct References {
   std::unordered_map<std::string, int64_t> org_keys, org_tax_codes, org_rors, orcids;
   std::unordered_map<std::string, int64_t> people;    // folded full name + "|" + host id → id
   std::unordered_map<std::string, int64_t> programs;  // folded code or name → id
+  bool create_programs = false;                       // ImportOptions::create_programs
 };
 
 Result<References> LoadReferences(store::Db& db, registry::Registry& reg) {
@@ -170,7 +186,62 @@ struct Parsed {
   // Normalised identifiers ("" when not given): the tax code and ROR URL as the registry keeps
   // them, the bare ORCID iD.
   std::string host_tax_code, host_ror, pi_orcid;
+  std::string new_program;  // a program code to create (ImportOptions::create_programs)
 };
+
+// A spreadsheet's date cell read as its number: days since 1899-12-30 (Excel's and
+// LibreOffice's 1900 system; a Ketnoi XLSX export writes dates so). Only 1950–2100 ("18264"
+// is 1950-01-01), so an ordinary number is not mistaken for a date.
+std::optional<Date> ExcelSerialDate(const std::string& v) {
+  std::string digits = v.ends_with(".0") ? v.substr(0, v.size() - 2) : v;
+  if (digits.size() != 5 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int64_t serial = std::stoll(digits);
+  if (serial < 18264 || serial > 73051) return std::nullopt;
+  return Date::FromDaysSinceEpoch(serial - 25569);  // 25569 = 1970-01-01
+}
+
+// A task already in the registry keeps what the file does not say: only the fields of the
+// file's columns replace the stored ones, so a partner's list with a few columns (or a Ketnoi
+// export) never wipes objectives, members or products kept here. A column present with an
+// empty cell does clear its field.
+registry::Task Overlay(registry::Task stored, const registry::Task& in,
+                       const std::set<std::string>& present) {
+  auto has = [&](std::initializer_list<const char*> fields) {
+    for (const char* f : fields)
+      if (present.count(f)) return true;
+    return false;
+  };
+  if (has({"code"})) stored.code = in.code;
+  stored.title = in.title;
+  if (has({"kind"})) stored.kind = in.kind;
+  if (has({"level"})) stored.level = in.level;
+  if (has({"status"})) stored.status = in.status;
+  if (has({"confidentiality"})) stored.confidentiality = in.confidentiality;
+  if (has({"field"})) stored.field_code = in.field_code;
+  if (has({"program"})) stored.program_id = in.program_id;
+  if (has({"host", "host_tax_code", "host_ror"})) stored.host_id = in.host_id;
+  if (has({"pi", "pi_orcid"})) stored.pi_id = in.pi_id;
+  if (has({"start"})) {
+    stored.start = in.start;
+  } else if (has({"year"})) {
+    // A year alone keeps a stored start date of that year.
+    if (!in.start || !stored.start || stored.start->year != in.start->year) stored.start = in.start;
+  }
+  if (has({"end"})) stored.end = in.end;
+  if (has({"budget_million_vnd", "budget_vnd", "budget_state_million_vnd"}))
+    stored.budget_state = in.budget_state;
+  if (has({"budget_other_million_vnd", "budget_other_vnd"})) stored.budget_other = in.budget_other;
+  if (has({"abstract"})) stored.abstract = in.abstract;
+  if (has({"objectives"})) stored.objectives = in.objectives;
+  if (has({"content"})) stored.content = in.content;
+  if (has({"result"})) stored.result_summary = in.result_summary;
+  if (has({"archive_no"})) stored.archive_no = in.archive_no;
+  if (has({"applied_at"})) stored.applied_at = in.applied_at;
+  if (has({"keywords"})) stored.keywords = in.keywords;
+  return stored;
+}
 
 RowError Error(int64_t row, const std::string& column, const std::string& value, Message m) {
   return RowError{row, column, value, std::move(m)};
@@ -266,8 +337,12 @@ std::optional<RowError> ParseRow(const Table& t, const Row& row,
   }
   if (std::string v = cell("program", &h); !v.empty()) {
     auto it = refs.programs.find(HeaderKey(v));
-    if (it == refs.programs.end()) return Error(row.number, h, v, {"import.unknown_program", {}});
-    task.program_id = it->second;
+    if (it != refs.programs.end())
+      task.program_id = it->second;
+    else if (refs.create_programs)
+      out.new_program = v;
+    else
+      return Error(row.number, h, v, {"import.unknown_program", {}});
   }
   if (std::string v = cell("year", &h); !v.empty()) {
     int year = 0;
@@ -281,6 +356,7 @@ std::optional<RowError> ParseRow(const Table& t, const Row& row,
   for (const char* f : {"start", "end"}) {
     if (std::string v = cell(f, &h); !v.empty()) {
       auto d = ParseDate(v);
+      if (!d) d = ExcelSerialDate(v);
       if (!d) return Error(row.number, h, v, {"import.bad_date", {}});
       (std::string(f) == "start" ? task.start : task.end) = *d;
     }
@@ -427,12 +503,46 @@ Result<ImportReport> ImportTable(store::Db& db, registry::Registry& reg, const C
                                  const std::string& provenance_name, const ImportOptions& opt,
                                  const ImportProgress& progress) {
   // The header decides what each column is.
+  // Two columns meaning one field: the more specific header is read, the other is listed as
+  // unused.
   std::vector<std::string> fields;
+  std::vector<size_t> ranks;
   for (const auto& h : table.header) {
-    std::string f = FieldOfHeader(h, opt);
-    if (f.empty() && !h.empty()) report.ignored_columns.push_back(h);
+    auto [f, rank] = FieldOfHeader(h, opt);
     fields.push_back(f);
+    ranks.push_back(rank);
   }
+  for (size_t c = 0; c < fields.size(); ++c)
+    for (size_t d = 0; d < fields.size() && !fields[c].empty(); ++d)
+      if (d != c && fields[d] == fields[c] &&
+          (ranks[d] < ranks[c] || (ranks[d] == ranks[c] && d < c)))
+        fields[c].clear();
+  for (size_t c = 0; c < fields.size(); ++c)
+    if (fields[c].empty() && !table.header[c].empty())
+      report.ignored_columns.push_back(table.header[c]);
+  // The source: as given, else the file's Source column when it names one (a Ketnoi export's
+  // rows come back under the source they left with), else from the file name.
+  if (opt.source.empty())
+    if (auto col = std::find(fields.begin(), fields.end(), "source"); col != fields.end()) {
+      size_t c = static_cast<size_t>(col - fields.begin());
+      std::string named;
+      int64_t named_row = 0;
+      for (const Row& row : table.rows) {
+        if (c >= row.cells.size() || !text::IsValidUtf8(row.cells[c])) continue;
+        std::string v = text::CollapseSpaces(text::Nfc(row.cells[c]));
+        if (v.empty() || v == named) continue;
+        if (!named.empty())
+          return Status::Invalid({"import.mixed_sources",
+                                  {{"file", report.file},
+                                   {"first", named},
+                                   {"first_row", std::to_string(named_row)},
+                                   {"second", v},
+                                   {"second_row", std::to_string(row.number)}}});
+        named = v;
+        named_row = row.number;
+      }
+      if (!named.empty()) report.source = named;
+    }
   bool has_title = std::find(fields.begin(), fields.end(), "title") != fields.end();
   bool has_id = std::find(fields.begin(), fields.end(), "external_id") != fields.end() ||
                 std::find(fields.begin(), fields.end(), "code") != fields.end();
@@ -442,6 +552,7 @@ Result<ImportReport> ImportTable(store::Db& db, registry::Registry& reg, const C
          {{"file", report.file}, {"missing", !has_title ? "title" : "external_id / code"}}});
   report.rows = static_cast<int64_t>(table.rows.size());
   KETNOI_ASSIGN_OR_RETURN(References refs, LoadReferences(db, reg));
+  refs.create_programs = opt.create_programs;
 
   // Pass 1: every row is checked before anything is written.
   std::vector<bool> bad(table.rows.size(), false);
@@ -481,6 +592,7 @@ Result<ImportReport> ImportTable(store::Db& db, registry::Registry& reg, const C
     return report;
   }
 
+  std::set<std::string> present(fields.begin(), fields.end());
   // Pass 2: one transaction for the whole file (or the caller's, when one is open).
   std::optional<store::Transaction> tx;
   if (!db.InTransaction()) {
@@ -523,6 +635,21 @@ Result<ImportReport> ImportTable(store::Db& db, registry::Registry& reg, const C
       }
       p.task.host_id = host;
     }
+    if (!p.new_program.empty()) {
+      // A program this registry does not have, created on request with the code as written
+      // (staff complete its name and period on its page); later rows find it.
+      std::string key = HeaderKey(p.new_program);
+      auto known = refs.programs.find(key);
+      if (known == refs.programs.end()) {
+        registry::Program program;
+        program.code = p.new_program;
+        program.name = p.new_program;
+        KETNOI_ASSIGN_OR_RETURN(auto saved, reg.Upsert(program));
+        known = refs.programs.emplace(key, saved.id).first;
+        report.programs_added.push_back(p.new_program);
+      }
+      p.task.program_id = known->second;
+    }
     if (!p.pi_name.empty()) {
       // The PI: by ORCID iD, else by name (titles dropped) at the same host; else created.
       registry::Person person = ParsePersonName(p.pi_name);
@@ -544,6 +671,12 @@ Result<ImportReport> ImportTable(store::Db& db, registry::Registry& reg, const C
         if (!person.orcid.empty()) refs.orcids.emplace(person.orcid, saved.id);
       }
       p.task.pi_id = pi;
+    }
+    KETNOI_ASSIGN_OR_RETURN(std::optional<int64_t> stored,
+                            reg.FindId("tasks", p.task.source, p.task.external_id));
+    if (stored) {
+      KETNOI_ASSIGN_OR_RETURN(registry::Task old, reg.GetTask(*stored));
+      p.task = Overlay(std::move(old), p.task, present);
     }
     auto saved = reg.Upsert(p.task);
     if (!saved.ok()) {

@@ -37,6 +37,9 @@ struct ImportOptions {
   std::optional<text::Encoding> encoding;  // CSV only; detected when unset
   bool dry_run = false;
   bool skip_invalid = false;
+  // Programs named by code that this registry does not have are created (code as name) instead
+  // of refusing the row: for a whole registry moved from another Ketnoi.
+  bool create_programs = false;
   std::string actor = "cli";
   int64_t actor_id = 0;
   // Extra header → field mappings ("Tên đề tài" → "title"), on top of the built-in ones.
@@ -55,6 +58,7 @@ struct ImportReport {
   std::string file, source, format, encoding, sha256;
   int64_t rows = 0, added = 0, changed = 0, unchanged = 0, rejected = 0;
   int64_t organisations_added = 0, people_added = 0;
+  std::vector<std::string> programs_added;   // codes (ImportOptions::create_programs)
   std::vector<RowError> errors;              // the first max_errors
   std::vector<std::string> ignored_columns;  // headers that map to no field
   bool committed = false;                    // false for a dry run or a refused file
