@@ -5,7 +5,9 @@
 // start. Data-level rules (secret tasks, private files) are checked on top.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -302,22 +304,45 @@ TEST_F(AuthzTest, StaffImportAFileInTwoSteps) {
   size_t at = check.body.find(key);
   ASSERT_NE(at, std::string::npos);
   std::string action = check.body.substr(at + 8, check.body.find('"', at + 8) - at - 8);
-  HttpReply refused = staff->Post(action, {{"source", "vien-vat-lieu"}, {"name", "du-lieu.csv"}});
+  // The import runs in the background: its page shows progress (refreshing itself) until the
+  // report.
+  std::string job_url;
+  auto finish = [&](const HttpReply& started) {
+    EXPECT_EQ(started.status, 303) << started.body.substr(0, 2000);
+    std::string job = job_url = started.Header("location");
+    EXPECT_EQ(job.rfind("/imports/jobs/", 0), 0u) << job;
+    HttpReply page;
+    for (int i = 0; i < 600; ++i) {
+      page = staff->Get(job);
+      if (page.body.find("data-state=\"running\"") == std::string::npos) break;
+      EXPECT_EQ(page.Header("refresh"), "1");
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_NE(page.body.find("data-state=\"done\""), std::string::npos)
+        << page.body.substr(0, 3000);
+    return page;
+  };
+  HttpReply refused =
+      finish(staff->Post(action, {{"source", "vien-vat-lieu"}, {"name", "du-lieu.csv"}}));
   EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Chưa nhập"), std::string::npos);
   EXPECT_EQ(count(), 0);
-  HttpReply done = staff->Post(
-      action, {{"source", "vien-vat-lieu"}, {"name", "du-lieu.csv"}, {"skip_invalid", "1"}});
+  HttpReply done = finish(staff->Post(
+      action, {{"source", "vien-vat-lieu"}, {"name", "du-lieu.csv"}, {"skip_invalid", "1"}}));
   ASSERT_EQ(done.status, 200) << done.body.substr(0, 3000);
   EXPECT_NE(done.body.find("Đã nhập dữ liệu"), std::string::npos);
   EXPECT_EQ(count(), 1);
+  EXPECT_EQ(As("enterprise")->Get(job_url).status, 403);
   EXPECT_EQ(db->Query("SELECT COUNT(*) FROM audit_log WHERE action = 'import.commit'")->Int(0, 0),
             1);
   EXPECT_EQ(db->Query("SELECT actor FROM provenance p JOIN tasks t ON t.id = p.entity_id WHERE "
                       "t.external_id = 'W-1'")
                 ->Text(0, 0),
             "staff@kiem-thu.vn");
-  // The file is gone once imported; a made-up name is not a path.
-  EXPECT_EQ(staff->Post(action, {{"source", "x"}}).status, 404);
+  // The file is gone once imported (its job's report is still there); a made-up name is not
+  // a path, nor a made-up job.
+  EXPECT_EQ(staff->Post(action, {{"source", "x"}}).status, 303);
+  EXPECT_EQ(staff->Get("/imports/jobs/" + std::string(64, 'a')).status, 404);
   EXPECT_EQ(staff->Post("/imports/..%2F..%2Fketnoi.db.csv", {}).status, 404);
   EXPECT_EQ(As("enterprise")->Post(action, {}).status, 403);
 }

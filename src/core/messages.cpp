@@ -642,6 +642,15 @@ constexpr Entry kCatalog[] = {
     {"web.import_column", "Cột", "Column"},
     {"web.import_commit", "Nhập vào cơ sở dữ liệu", "Import into the registry"},
     {"web.import_done", "Đã nhập dữ liệu", "Imported"},
+    {"web.import_running", "Đang nhập dữ liệu…", "Importing…"},
+    {"web.import_running_hint",
+     "Trang tự cập nhật mỗi giây; có thể rời trang, việc nhập vẫn tiếp tục. Tệp được ghi trong "
+     "một giao dịch: hoặc nhập hết, hoặc không ghi gì.",
+     "This page updates itself every second; you may leave it and the import goes on. The file "
+     "is written in one transaction: all of it, or nothing."},
+    {"web.import_refresh", "Cập nhật", "Refresh"},
+    {"web.import_create_programs", "Tạo các chương trình chưa có (theo mã trong tệp)",
+     "Create the programs not found (by the code in the file)"},
     {"web.import_errors", "Các dòng lỗi", "Rows with errors"},
     {"web.import_file", "Tệp dữ liệu (CSV, XLSX, JSON, JSONL)",
      "Data file (CSV, XLSX, JSON, JSONL)"},

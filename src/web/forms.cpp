@@ -35,6 +35,7 @@ data FormData(const FormPage& f) {
   d.set("action", f.action);
   d.set("submit", f.submit);
   d.set("multipart", Bool(f.multipart));
+  d.set("get", Bool(f.get));
   d.set("before_html", f.before_html);
   d.set("after_html", f.after_html);
   data fields{data::type::list};

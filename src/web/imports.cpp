@@ -1,14 +1,23 @@
 // The staff import page: upload a partner's file, read the check (what would be added, every bad
 // row with its column, value and reason), then import it. The uploaded bytes wait under
 // DATA/imports/<sha256>.<ext> between the two steps; the second step names the file by its hash,
-// so nothing the browser sends becomes a path.
+// so nothing the browser sends becomes a path. The import itself runs in the background with
+// its own store connection; /imports/jobs/<sha256> shows its progress (the page refreshes
+// itself) and then its report.
+#include <chrono>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "audit/audit.h"
 #include "core/crypto.h"
 #include "core/messages.h"
 #include "exchange/import.h"
+#include "registry/repo.h"
+#include "store/db.h"
 #include "text/text.h"
 #include "web/common.h"
 #include "web/render.h"
@@ -33,7 +42,8 @@ FormPage UploadForm(const std::string& lang) {
   f.multipart = true;
   f.fields = {
       {"file", T("web.import_file", lang), "file", "", "", T("web.import_file_hint", lang), true},
-      {"source", T("web.import_source", lang), "text", "", "", T("web.import_source_hint", lang)}};
+      {"source", T("web.import_source", lang), "text", "", "", T("web.import_source_hint", lang)},
+      {"create_programs", T("web.import_create_programs", lang), "checkbox"}};
   return f;
 }
 
@@ -110,6 +120,7 @@ http::Response CheckPost(const http::Request& req, http::Worker& w) {
   }
   exchange::ImportOptions opt;
   opt.dry_run = true;
+  opt.create_programs = req.Form("create_programs") == "1";
   opt.source = text::CollapseSpaces(req.Form("source"));
   if (opt.source.empty()) {
     std::string stem = std::filesystem::path(part->filename).stem().string();
@@ -129,7 +140,8 @@ http::Response CheckPost(const http::Request& req, http::Worker& w) {
   confirm.action = "/imports/" + sha + "." + ext;
   confirm.submit = T("web.import_commit", lang);
   confirm.fields = {{"source", "", "hidden", report->source},
-                    {"name", "", "hidden", part->filename}};
+                    {"name", "", "hidden", part->filename},
+                    {"create_programs", "", "hidden", opt.create_programs ? "1" : ""}};
   if (report->rejected)
     confirm.fields.push_back({"skip_invalid", T("web.import_skip_invalid", lang), "checkbox"});
   confirm.after_html =
@@ -137,48 +149,161 @@ http::Response CheckPost(const http::Request& req, http::Worker& w) {
   return RenderForm(req, lang, confirm, report->rejected ? 422 : 200);
 }
 
+// One import running or done, shown at /imports/jobs/<sha256>.
+struct ImportJob {
+  std::mutex mu;
+  int64_t done = 0, total = 0;
+  bool finished = false;
+  Status status;  // a failure of the file as a whole (cannot read, store error)
+  exchange::ImportReport report;
+  std::chrono::steady_clock::time_point finished_at;
+};
+
+// The jobs of this process. Threads are joined when the process ends; finished jobs are
+// forgotten an hour after they end.
+class ImportJobs {
+ public:
+  ~ImportJobs() {
+    std::lock_guard lock(mu_);
+    for (auto& t : threads_)
+      if (t.joinable()) t.join();
+  }
+  std::shared_ptr<ImportJob> Find(const std::string& id) {
+    std::lock_guard lock(mu_);
+    auto it = jobs_.find(id);
+    return it == jobs_.end() ? nullptr : it->second;
+  }
+  // Starts `run` for `id` unless a job for the same file is still running; returns the job.
+  std::shared_ptr<ImportJob> Start(const std::string& id, std::function<void(ImportJob&)> run) {
+    std::lock_guard lock(mu_);
+    auto now = std::chrono::steady_clock::now();
+    for (auto it = jobs_.begin(); it != jobs_.end();) {
+      std::lock_guard job_lock(it->second->mu);
+      bool old = it->second->finished && now - it->second->finished_at > std::chrono::hours(1);
+      it = old ? jobs_.erase(it) : std::next(it);
+    }
+    if (auto it = jobs_.find(id); it != jobs_.end()) {
+      std::lock_guard job_lock(it->second->mu);
+      if (!it->second->finished) return it->second;
+    }
+    auto job = std::make_shared<ImportJob>();
+    jobs_[id] = job;
+    threads_.emplace_back([job, run = std::move(run)] {
+      run(*job);
+      std::lock_guard job_lock(job->mu);
+      job->finished = true;
+      job->finished_at = std::chrono::steady_clock::now();
+    });
+    return job;
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<ImportJob>> jobs_;
+  std::vector<std::thread> threads_;
+};
+
+ImportJobs& Jobs() {
+  static ImportJobs jobs;
+  return jobs;
+}
+
 http::Response CommitPost(const http::Request& req, http::Worker& w) {
-  std::string lang = Lang(req);
   std::string id = req.params.count("file") ? req.params.at("file") : "";
   size_t dot = id.find('.');
   std::string sha = id.substr(0, dot), ext = dot == std::string::npos ? "" : id.substr(dot + 1);
   if (!IsHex64(sha) || !exchange::ParseFormat(ext)) return NotFoundPage(req, w);
   auto path = ImportsDir(w) / (sha + "." + ext);
-  if (!std::filesystem::exists(path)) return NotFoundPage(req, w);
+  if (!std::filesystem::exists(path)) {
+    // Already imported (the file is removed once committed): its job, when still known.
+    if (Jobs().Find(sha)) return Redirect("/imports/jobs/" + sha);
+    return NotFoundPage(req, w);
+  }
   exchange::ImportOptions opt;
   opt.source = req.Form("source");
   opt.skip_invalid = req.Form("skip_invalid") == "1";
+  opt.create_programs = req.Form("create_programs") == "1";
   opt.actor = req.principal.email;
   opt.actor_id = req.principal.user_id;
-  auto report = exchange::ImportTasks(*w.db, *w.registry, *w.clock, path, opt);
-  if (!report.ok()) return ErrorPage(req, lang, report.status());
-  report->file = req.Form("name").empty() ? id : req.Form("name");
-  if (report->committed) {
-    audit::AuditLog log(*w.db, *w.clock);
-    auto a = log.Append({req.principal.user_id,
-                         req.principal.email,
-                         "import.commit",
-                         "file:" + sha,
-                         {{"name", report->file},
-                          {"source", report->source},
-                          {"added", std::to_string(report->added)},
-                          {"changed", std::to_string(report->changed)},
-                          {"rejected", std::to_string(report->rejected)}},
-                         "",
-                         false,
-                         req.remote_addr});
-    if (!a.ok()) return ErrorPage(req, lang, a.status());
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
+  std::string name = req.Form("name").empty() ? id : req.Form("name");
+  std::string store_url = w.config->EffectiveStoreUrl(), remote = req.remote_addr;
+  const Clock* clock = w.clock;
+  Jobs().Start(sha, [=](ImportJob& job) {
+    auto db = store::Db::Open(store_url);
+    if (!db.ok()) {
+      std::lock_guard lock(job.mu);
+      job.status = db.status();
+      return;
+    }
+    registry::Registry registry(**db, *clock);
+    auto report = exchange::ImportTasks(**db, registry, *clock, path, opt,
+                                        [&job](int64_t done, int64_t total) {
+                                          std::lock_guard lock(job.mu);
+                                          job.done = done;
+                                          job.total = total;
+                                        });
+    Status s = report.ok() ? Status::Ok() : report.status();
+    if (report.ok()) {
+      report->file = name;
+      if (report->committed) {
+        audit::AuditLog log(**db, *clock);
+        auto a = log.Append({opt.actor_id,
+                             opt.actor,
+                             "import.commit",
+                             "file:" + sha,
+                             {{"name", report->file},
+                              {"source", report->source},
+                              {"added", std::to_string(report->added)},
+                              {"changed", std::to_string(report->changed)},
+                              {"rejected", std::to_string(report->rejected)}},
+                             "",
+                             false,
+                             remote});
+        if (!a.ok()) s = a.status();
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+      }
+    }
+    std::lock_guard lock(job.mu);
+    job.status = s;
+    if (report.ok()) job.report = std::move(*report);
+  });
+  return Redirect("/imports/jobs/" + sha);
+}
+
+// The progress of an import, then its report.
+http::Response JobPage(const http::Request& req, http::Worker& w) {
+  std::string lang = Lang(req);
+  std::string sha = req.params.count("id") ? req.params.at("id") : "";
+  auto job = IsHex64(sha) ? Jobs().Find(sha) : nullptr;
+  if (!job) return NotFoundPage(req, w);
+  std::lock_guard lock(job->mu);
+  if (!job->finished) {
+    FormPage running;
+    running.heading = T("web.import_running", lang);
+    int64_t pct = job->total > 0 ? job->done * 100 / job->total : 0;
+    running.before_html =
+        "<div data-state=\"running\"><progress max=\"100\" value=\"" + std::to_string(pct) + "\">" +
+        std::to_string(pct) + " %</progress> <span role=\"status\">" + std::to_string(pct) +
+        " %</span></div><p>" + HtmlEscape(T("web.import_running_hint", lang)) + "</p>";
+    running.action = "/imports/jobs/" + sha;
+    running.get = true;
+    running.submit = T("web.import_refresh", lang);
+    http::Response r = RenderForm(req, lang, running);
+    // Reloads itself every second until the import ends (the button does the same without it).
+    r.Header("Refresh", "1");
+    return r;
   }
+  if (!job->status.ok()) return ErrorPage(req, lang, job->status);
+  const exchange::ImportReport& report = job->report;
   FormPage done;
-  done.heading = T(report->committed ? "web.import_done" : "web.import_refused", lang);
-  done.before_html = ReportHtml(*report, lang);
+  done.heading = T(report.committed ? "web.import_done" : "web.import_refused", lang);
+  done.before_html = "<div data-state=\"done\">" + ReportHtml(report, lang) + "</div>";
   done.action = "/imports";
   done.submit = T("web.import_another", lang);
   done.multipart = true;
   done.fields = UploadForm(lang).fields;
-  return RenderForm(req, lang, done, report->committed ? 200 : 422);
+  return RenderForm(req, lang, done, report.committed ? 200 : 422);
 }
 
 }  // namespace
@@ -188,8 +313,10 @@ void AddImportRoutes(std::vector<http::Route>& routes) {
        {http::Route{"GET", "/imports", "registry.edit", "page", "Import a file", ImportsPage},
         http::Route{"POST", "/imports", "registry.edit", "page",
                     "Check an uploaded file before importing", CheckPost},
-        http::Route{"POST", "/imports/:file", "registry.edit", "page", "Import a checked file",
-                    CommitPost}}) {
+        http::Route{"POST", "/imports/:file", "registry.edit", "page",
+                    "Start importing a checked file", CommitPost},
+        http::Route{"GET", "/imports/jobs/:id", "registry.edit", "page",
+                    "Progress and report of an import", JobPage}}) {
     r.cacheable = false;
     routes.push_back(r);
   }

@@ -41,6 +41,7 @@ struct FormPage {
   std::string heading, intro, action, submit, form_error, notice;
   std::vector<FormField> fields;
   bool multipart = false;
+  bool get = false;         // a GET form (no token: it changes nothing), e.g. "refresh"
   std::string after_html;   // trusted HTML rendered below the form (built with HtmlEscape)
   std::string before_html;  // trusted HTML above the form
   bool embedded = false;    // one of several forms on a page: an h2 heading, no page title
