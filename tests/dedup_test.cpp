@@ -255,6 +255,23 @@ TEST(DedupIndexTest, NonPublicTasksOnlyForStaffAndOlderIndexesStillAnswer) {
   ASSERT_TRUE(reg.Upsert(t).ok());
   ASSERT_TRUE(indexer.CatchUp().ok());
   EXPECT_EQ(first(false), id) << "public again: back in the public check";
+
+  // Word rarities are kept between checks (the index's size has not moved): an edit that gives
+  // the task words no task had is still found by them at once.
+  const std::string novel = "Graphene ozone lidar quasar photonic";
+  dedup::Probe p{novel, "", 5, false};
+  auto before = checker.Check(p);
+  ASSERT_TRUE(before.ok());
+  for (const auto& m : *before) EXPECT_NE(m.id, id);
+  t.title = novel;
+  t.abstract = "";
+  ASSERT_TRUE(reg.Upsert(t).ok());
+  ASSERT_TRUE(indexer.CatchUp().ok());
+  auto after = checker.Check(p);
+  ASSERT_TRUE(after.ok());
+  ASSERT_FALSE(after->empty());
+  EXPECT_EQ(after->front().id, id);
+  EXPECT_EQ(after->front().band, "duplicate");
 }
 
 // A one-page PDF with the given ASCII text in Helvetica, offsets computed so the xref is valid.

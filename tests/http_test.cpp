@@ -242,7 +242,7 @@ TEST_F(HttpTest, DuplicateCheckPageAndApi) {
   EXPECT_EQ(j["matches"][0]["id"], public_id_);
   EXPECT_EQ(j["matches"][0]["band"], "duplicate");
   EXPECT_LE(j["matches"].size(), 3u);
-  EXPECT_EQ(j["rules"]["version"], "dedup-2026.1");
+  EXPECT_EQ(j["rules"]["version"], "dedup-2026.2");
   HttpReply empty = Get("/api/v1/dupcheck");
   EXPECT_EQ(empty.status, 400);
   EXPECT_EQ(Json(empty)["error"]["code"], "dedup.empty_probe");

@@ -24,12 +24,12 @@ namespace ketnoi::dedup {
 
 // Thresholds and sizes; named and versioned so every stored result says what it was judged by.
 struct RuleSet {
-  std::string version = "dedup-2026.1";
+  std::string version = "dedup-2026.2";
   double duplicate = 0.66;    // score ≥ this → "duplicate"
   double related = 0.40;      // score ≥ this → "related", else "different"
   double title_weight = 0.6;  // the rest goes to title + abstract together
   int candidates = 150;       // re-scored per check
-  int elite_terms = 24;       // distinctive syllables used to find candidates
+  int elite_terms = 16;       // rarest features (syllables, pairs) used to find candidates
 };
 
 struct Probe {

@@ -3,8 +3,10 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -738,6 +740,41 @@ Result<std::vector<int64_t>> Searcher::AllIds() const {
   return ids;
 }
 
+struct Searcher::DfCache {
+  std::mutex mu;
+  Xapian::doccount docs = 0;
+  std::unordered_map<std::string, Xapian::doccount> df;
+
+  // The frequency of each term ("XW"-prefixed) in `db`, the public duplicate-check index.
+  std::vector<Xapian::doccount> Get(const Xapian::Database& db,
+                                    const std::vector<std::string>& terms) {
+    constexpr size_t kMaxEntries = 500000;
+    std::lock_guard lock(mu);
+    Xapian::doccount now = db.get_doccount();
+    if (now > docs + docs / 200 || now + docs / 200 < docs || df.size() > kMaxEntries) {
+      df.clear();
+      docs = now;
+    }
+    std::vector<Xapian::doccount> out;
+    out.reserve(terms.size());
+    for (const auto& t : terms) {
+      auto it = df.find(t);
+      if (it != df.end()) {
+        out.push_back(it->second);
+        continue;
+      }
+      // A term no task has is not kept: a task edited or added since may have it now, and a
+      // check must then find that task by it.
+      Xapian::doccount n = db.get_termfreq(t);
+      if (n > 0) df.emplace(t, n);
+      out.push_back(n);
+    }
+    return out;
+  }
+};
+
+Searcher::Searcher(fs::path dir) : dir_(std::move(dir)), df_cache_(std::make_shared<DfCache>()) {}
+
 Result<int64_t> Searcher::DocCount() const {
   std::error_code ec;
   if (!fs::exists(dir_, ec)) return int64_t{0};
@@ -771,8 +808,12 @@ Result<Searcher::TermStats> Searcher::FeatureStats(const std::vector<std::string
       if (db.get_metadata(kDedupKey) == "1") {
         TermStats stats;
         stats.docs = db.get_doccount();
+        std::vector<std::string> terms;
         for (const auto& f : features)
-          stats.df[f] = f.size() <= kMaxTermBytes ? db.get_termfreq(kDedupPrefix + f) : 0;
+          if (f.size() + 2 <= kMaxTermBytes) terms.push_back(kDedupPrefix + f);
+        std::vector<Xapian::doccount> df = df_cache_->Get(db, terms);
+        for (size_t i = 0; i < terms.size(); ++i) stats.df[terms[i].substr(2)] = df[i];
+        for (const auto& f : features) stats.df.try_emplace(f, 0);
         return stats;
       }
     }
@@ -816,20 +857,43 @@ Result<Searcher::SimilarDocs> Searcher::Similar(const std::vector<std::string>& 
     Xapian::Database db(dedup_dir.string());
     if (db.get_metadata(kDedupKey) != "1") return out;
     out.indexed = true;
+    const Xapian::Database public_db = db;
+    Xapian::Database private_db;
     if (include_private && fs::exists(private_dir, ec)) {
-      Xapian::Database pdb(private_dir.string());
-      if (pdb.get_metadata(kDedupKey) == "1") {
-        db.add_database(pdb);
+      private_db = Xapian::Database(private_dir.string());
+      if (private_db.get_metadata(kDedupKey) == "1") {
+        db.add_database(private_db);
         out.private_indexed = true;
       }
     }
-    std::vector<Xapian::Query> q;
+    // The `elite` rarest features, each weighing its IDF whatever the document's length
+    // (CoordWeight scaled per term): every posting of a term adds the same constant, so the
+    // matcher can stop reading a term's list once the best `limit` cannot change, which BM25's
+    // length-dependent weights do not allow on long lists.
+    const double n = std::max<double>(1, db.get_doccount());
+    std::vector<std::string> terms;
     for (const auto& f : features)
-      if (!f.empty() && f.size() <= kMaxTermBytes) q.emplace_back(kDedupPrefix + f);
-    if (q.empty()) return out;
+      if (!f.empty() && f.size() + 2 <= kMaxTermBytes) terms.push_back(kDedupPrefix + f);
+    std::vector<Xapian::doccount> df = df_cache_->Get(public_db, terms);
+    std::vector<std::pair<double, std::string>> ranked;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      // A term only the private index holds is as rare as they come.
+      Xapian::doccount tf = df[i];
+      if (out.private_indexed) tf += private_db.get_termfreq(terms[i]);
+      if (tf == 0) continue;
+      ranked.emplace_back(std::log(1 + n / tf), std::move(terms[i]));
+    }
+    if (ranked.empty()) return out;
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (ranked.size() > static_cast<size_t>(std::max(1, elite)))
+      ranked.resize(static_cast<size_t>(std::max(1, elite)));
+    std::vector<Xapian::Query> q;
+    for (const auto& [idf, term] : ranked)
+      q.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), idf);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, q.begin(), q.end(),
-                                    static_cast<Xapian::termcount>(std::max(1, elite))));
+    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end()));
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(0, limit)));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();

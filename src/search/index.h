@@ -92,7 +92,7 @@ const std::vector<std::string>& FacetNames();
 
 class Searcher {
  public:
-  explicit Searcher(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  explicit Searcher(std::filesystem::path dir);
   Result<SearchResult> Search(const SearchRequest& request) const;
   // Ids of every document in the index, ascending (for `ketnoi check`).
   Result<std::vector<int64_t>> AllIds() const;
@@ -132,8 +132,15 @@ class Searcher {
   Result<SimilarDocs> Similar(const std::vector<std::string>& features, int elite, int limit,
                               bool include_private = false) const;
 
+  // Document frequencies in the public duplicate-check index, kept between checks: each
+  // lookup is a B-tree walk (tens of microseconds on a large index) and a check needs a few
+  // hundred. Emptied when the index's document count has moved by more than 0.5 %, so the
+  // weights follow the corpus; shared by copies of this Searcher.
+  struct DfCache;
+
  private:
   std::filesystem::path dir_;
+  std::shared_ptr<DfCache> df_cache_;
 };
 
 }  // namespace ketnoi::search
