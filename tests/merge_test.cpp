@@ -253,6 +253,123 @@ TEST_P(MergeTest, MergeHidesTheTaskAndUndoBringsItBack) {
   EXPECT_FALSE(verified->first_bad);
 }
 
+// Organisations and people: the same institute under two spellings and the same scientist
+// under two records are proposed with their reasons; a merge moves the tasks (host, PI,
+// members) and the affiliations to the kept record, so search facets follow; undo moves back
+// exactly what the merge moved.
+TEST_P(MergeTest, OrganisationsAndPeopleMergeWithTheirTasksAndUndoMovesBack) {
+  World w = MakeWorld(*reg_);
+  const int64_t city_host = *reg_->GetTask(w.city_task)->host_id;
+  const int64_t moet_host = *reg_->GetTask(w.moet_task)->host_id;
+  auto orgs = FindEntityMergeCandidates(*reg_, "organisation");
+  ASSERT_TRUE(orgs.ok()) << Show(orgs.status());
+  ASSERT_EQ(orgs->size(), 1u);
+  EXPECT_EQ(orgs->front().a.id, city_host);
+  EXPECT_EQ(orgs->front().b.id, moet_host);
+  EXPECT_EQ(orgs->front().b.tasks, 2);
+  EXPECT_EQ(orgs->front().reasons, std::vector<std::string>{"merge.why_name"});
+
+  // The same person twice (same ORCID iD), PI of one task and member of another.
+  auto person = [&](const std::string& source, const std::string& name, int64_t host) {
+    Person p;
+    p.full_name = name;
+    p.orcid = "0000-0002-1825-0097";
+    p.affiliation_id = host;
+    p.source = source;
+    p.external_id = "p-1";
+    auto saved = reg_->Upsert(p);
+    EXPECT_TRUE(saved.ok()) << Show(saved.status());
+    return saved.ok() ? saved->id : 0;
+  };
+  const int64_t lan_city = person("city", "Trần Thị Lan", city_host);
+  const int64_t lan_moet = person("moet", "TRAN THI LAN", moet_host);
+  Task led = *reg_->GetTask(w.moet_task);
+  led.pi_id = lan_moet;
+  ASSERT_TRUE(reg_->Upsert(led).ok());
+  Task other = *reg_->GetTask(w.other_task);
+  other.members = {{lan_moet, "key_member"}};
+  ASSERT_TRUE(reg_->Upsert(other).ok());
+  auto people = FindEntityMergeCandidates(*reg_, "person");
+  ASSERT_TRUE(people.ok());
+  ASSERT_EQ(people->size(), 1u);
+  EXPECT_DOUBLE_EQ(people->front().score, 1.0);
+  EXPECT_EQ(people->front().reasons.front(), "merge.why_orcid");
+
+  auto host_filter = [&](int64_t host) {
+    search::Indexer indexer(*reg_, index_dir_);
+    EXPECT_TRUE(indexer.CatchUp().ok());
+    search::Searcher searcher(index_dir_);
+    search::SearchRequest req;
+    req.filters["host"] = {std::to_string(host)};
+    auto found = searcher.Search(req);
+    EXPECT_TRUE(found.ok());
+    return found.ok() ? found->total : -1;
+  };
+  EXPECT_EQ(host_filter(city_host), 1);
+
+  auto refused = MergeEntities(*reg_, "organisation", city_host, city_host, "x", 0.8, staff_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message().id, "merge.same_record");
+  auto org_merge = MergeEntities(*reg_, "organisation", city_host, moet_host,
+                                 "Cùng một viện, Bộ viết không dấu", 0.8, staff_);
+  ASSERT_TRUE(org_merge.ok()) << Show(org_merge.status());
+  EXPECT_EQ(*reg_->GetTask(w.moet_task)->host_id, city_host);
+  EXPECT_EQ(*reg_->GetTask(w.other_task)->host_id, city_host);
+  EXPECT_EQ(*reg_->GetPerson(lan_moet)->affiliation_id, city_host);
+  EXPECT_EQ(host_filter(city_host), 3) << "the facet follows the kept organisation";
+  EXPECT_EQ(*MergedInto(*reg_, "organisation", moet_host), city_host);
+  EXPECT_EQ(reg_->GetOrganisation(moet_host)->name, "VIEN DI TRUYEN NONG NGHIEP");
+  orgs = FindEntityMergeCandidates(*reg_, "organisation");
+  ASSERT_TRUE(orgs.ok());
+  EXPECT_TRUE(orgs->empty());
+  auto twice = MergeEntities(*reg_, "organisation", city_host, moet_host, "x", 0.8, staff_);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.status().message().id, "merge.already_merged_record");
+
+  auto person_merge = MergeEntities(*reg_, "person", lan_city, lan_moet, "Cùng ORCID", 1.0, staff_);
+  ASSERT_TRUE(person_merge.ok()) << Show(person_merge.status());
+  EXPECT_EQ(*reg_->GetTask(w.moet_task)->pi_id, lan_city);
+  ASSERT_EQ(reg_->GetTask(w.other_task)->members.size(), 1u);
+  EXPECT_EQ(reg_->GetTask(w.other_task)->members[0].person_id, lan_city);
+
+  // Staff re-point one task by hand after the merge: undo leaves that one alone.
+  Task moved = *reg_->GetTask(w.other_task);
+  Organisation third;
+  third.name = "Viện Khoa học Nông nghiệp Việt Nam";
+  third.type = "institute";
+  third.source = "city";
+  third.external_id = "org-3";
+  moved.host_id = reg_->Upsert(third)->id;
+  ASSERT_TRUE(reg_->Upsert(moved).ok());
+  ASSERT_TRUE(UndoMerge(*reg_, *org_merge, "Hai viện khác nhau", staff_).ok());
+  EXPECT_EQ(*reg_->GetTask(w.moet_task)->host_id, moet_host);
+  EXPECT_EQ(*reg_->GetTask(w.other_task)->host_id, moved.host_id);
+  EXPECT_EQ(*reg_->GetPerson(lan_moet)->affiliation_id, moet_host);
+  EXPECT_FALSE(*MergedInto(*reg_, "organisation", moet_host));
+  EXPECT_EQ(host_filter(city_host), 1);
+  EXPECT_EQ(host_filter(moet_host), 1);
+  orgs = FindEntityMergeCandidates(*reg_, "organisation");
+  ASSERT_TRUE(orgs.ok());
+  EXPECT_TRUE(orgs->empty()) << "a pair staff split is not proposed again";
+  ASSERT_TRUE(UndoMerge(*reg_, *person_merge, "Khác người", staff_).ok());
+  EXPECT_EQ(*reg_->GetTask(w.moet_task)->pi_id, lan_moet);
+  EXPECT_EQ(reg_->GetTask(w.other_task)->members[0].person_id, lan_moet);
+
+  auto merges = ListMerges(*reg_, 10);
+  ASSERT_TRUE(merges.ok());
+  ASSERT_EQ(merges->size(), 2u);
+  EXPECT_EQ(merges->front().entity, "person");
+  EXPECT_EQ(merges->front().kept_title, "Trần Thị Lan");
+  EXPECT_EQ(merges->back().merged_title, "VIEN DI TRUYEN NONG NGHIEP");
+  audit::AuditLog log(*db_, clock_);
+  auto verified = log.Verify();
+  ASSERT_TRUE(verified.ok());
+  EXPECT_FALSE(verified->first_bad);
+  EXPECT_EQ(Count("audit_log", "action = 'record.merge' AND subject = 'organisation:" +
+                                   std::to_string(moet_host) + "'"),
+            1);
+}
+
 KETNOI_INSTANTIATE_ON_BACKENDS(MergeTest);
 
 // The staff screen through a real server.
@@ -359,6 +476,40 @@ TEST_F(MergeSiteTest, StaffMergesWithAReasonOthersAreRefusedAndThePageRedirects)
   EXPECT_EQ(VisitorStatus("/tasks/" + b, 200), 200);
   auto history = staff->Get("/registry/duplicates?undone=" + merge_id);
   EXPECT_NE(history.body.find("Khác nhau"), std::string::npos);
+
+  // The two spellings of the host are proposed as one organisation; merged from the screen, the
+  // merged one's page redirects and the kept one hosts all three tasks.
+  auto hosts = db->Query("SELECT host_id FROM tasks WHERE id IN (?, ?) ORDER BY id",
+                         {world_.city_task, world_.moet_task});
+  ASSERT_TRUE(hosts.ok() && hosts->size() == 2);
+  std::string kept = std::to_string(hosts->Int(0, 0)), gone_org = std::to_string(hosts->Int(1, 0));
+  EXPECT_NE(history.body.find("Cùng tên (sau khi chuẩn hoá)"), std::string::npos);
+  EXPECT_NE(history.body.find("name=\"entity\" value=\"organisation\""), std::string::npos);
+  EXPECT_EQ(As("leader")
+                ->Post("/registry/duplicates/merge", {{"entity", "organisation"},
+                                                      {"a", kept},
+                                                      {"b", gone_org},
+                                                      {"kept", kept},
+                                                      {"reason", "x"}})
+                .status,
+            403);
+  auto org_merged = staff->Post("/registry/duplicates/merge", {{"entity", "organisation"},
+                                                               {"a", kept},
+                                                               {"b", gone_org},
+                                                               {"kept", kept},
+                                                               {"reason", "Cùng một viện"},
+                                                               {"score", "0.8"}});
+  ASSERT_EQ(org_merged.status, 303) << org_merged.body.substr(0, 400);
+  auto org_page = As("")->Get("/organisations/" + gone_org);
+  EXPECT_EQ(org_page.status, 301);
+  EXPECT_EQ(org_page.Header("location"), "/organisations/" + kept);
+  auto kept_page = As("")->Get("/organisations/" + kept);
+  EXPECT_EQ(kept_page.status, 200);
+  EXPECT_EQ(
+      db->Query("SELECT COUNT(*) FROM tasks WHERE host_id = ?", {hosts->Int(0, 0)})->Int(0, 0), 3);
+  auto after = staff->Get("/registry/duplicates?merged=1");
+  EXPECT_NE(after.body.find("Cùng một viện"), std::string::npos);
+  EXPECT_NE(after.body.find("/organisations/" + gone_org + "/edit"), std::string::npos);
 }
 
 }  // namespace

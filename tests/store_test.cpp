@@ -67,7 +67,7 @@ TEST_P(StoreTest, MigrationsAppliedAtOpenAndRecorded) {
   auto version = SchemaVersion(*db_);
   ASSERT_TRUE(version.ok()) << Show(version.status());
   EXPECT_EQ(*version, files.back().version);
-  EXPECT_EQ(*version, 9);
+  EXPECT_EQ(*version, 10);
 
   // The tables of every migration exist.
   for (const char* table :

@@ -148,7 +148,9 @@ Result<References> LoadReferences(store::Db& db, registry::Registry& reg) {
   References refs;
   KETNOI_ASSIGN_OR_RETURN(
       store::Rows orgs,
-      db.Query("SELECT id, name, short_name, tax_code, ror_id FROM organisations ORDER BY id"));
+      // A merged organisation or person answers with the record it was merged into.
+      db.Query("SELECT COALESCE(merged_into, id), name, short_name, tax_code, ror_id FROM "
+               "organisations ORDER BY id"));
   for (size_t i = 0; i < orgs.size(); ++i) {
     refs.orgs.emplace(HeaderKey(orgs.Text(i, 1)), orgs.Int(i, 0));
     refs.org_keys.emplace(authority::OrganisationNameKey(orgs.Text(i, 1)), orgs.Int(i, 0));
@@ -162,12 +164,14 @@ Result<References> LoadReferences(store::Db& db, registry::Registry& reg) {
       refs.org_rors.emplace(orgs.Text(i, 4), orgs.Int(i, 0));
   }
   KETNOI_ASSIGN_OR_RETURN(store::Rows orcids,
-                          db.Query("SELECT id, orcid FROM people WHERE orcid IS NOT NULL AND "
-                                   "orcid <> '' ORDER BY id"));
+                          db.Query("SELECT COALESCE(merged_into, id), orcid FROM people WHERE "
+                                   "orcid IS NOT NULL AND orcid <> '' ORDER BY id"));
   for (size_t i = 0; i < orcids.size(); ++i)
     refs.orcids.emplace(orcids.Text(i, 1), orcids.Int(i, 0));
   KETNOI_ASSIGN_OR_RETURN(store::Rows people,
-                          db.Query("SELECT id, full_name, affiliation_id FROM people"));
+                          db.Query("SELECT COALESCE(p.merged_into, p.id), p.full_name, "
+                                   "COALESCE(o.merged_into, p.affiliation_id) FROM people p LEFT "
+                                   "JOIN organisations o ON o.id = p.affiliation_id"));
   for (size_t i = 0; i < people.size(); ++i)
     refs.people.emplace(HeaderKey(people.Text(i, 1)) + "|" + std::to_string(people.Int(i, 2)),
                         people.Int(i, 0));

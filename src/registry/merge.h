@@ -1,4 +1,4 @@
-// merge — cross-source de-duplication of tasks (issue 5, item 6). The same study often arrives
+// merge — cross-source de-duplication of tasks, organisations and people (issue 5, item 6). The same study often arrives
 // from two sources (the city's own records and a ministry or university harvest) with its title
 // re-typed: without diacritics, in another case, a word changed. FindMergeCandidates proposes
 // groups of such tasks; staff merge one into another with a reason, and can undo every merge.
@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,10 +79,51 @@ struct MergeActor {
 Result<int64_t> MergeTasks(Registry& registry, int64_t kept_id, int64_t merged_id,
                            const std::string& reason, double score, const MergeActor& actor);
 
-// Undoes (splits) a merge: the merged task is public again as before. Errors:
+// Undoes (splits) a merge of any entity: a merged task is public again as before; an
+// organisation's or person's moved references move back (those still pointing at the kept
+// record). Errors:
 // merge.reason_required, merge.not_found, merge.already_undone.
 Status UndoMerge(Registry& registry, int64_t merge_id, const std::string& reason,
                  const MergeActor& actor);
+
+// Organisations and people (entity "organisation" or "person"). The same institute arrives
+// from each source as its own record ("ĐH Bách khoa Hà Nội", "Trường Đại học Bách khoa Hà Nội"),
+// the same scientist once per host that named them.
+struct EntityCandidate {
+  int64_t id = 0;
+  std::string name, source, external_id;
+  std::string detail;  // tax code / ROR of an organisation; ORCID and affiliation of a person
+  int64_t tasks = 0;   // tasks it hosts or leads (how much a merge moves)
+};
+struct EntityPair {
+  EntityCandidate a, b;  // a.id < b.id
+  double score = 0;
+  // Why, as message ids: merge.why_tax_code, merge.why_ror, merge.why_orcid, merge.why_name,
+  // merge.why_affiliation.
+  std::vector<std::string> reasons;
+};
+// Pairs not merged before nor split by staff, best first. Organisations: the same tax code or
+// ROR id (1.0), else the same name key (authority::OrganisationNameKey, 0.8). People: the same
+// ORCID iD (1.0), else the same name key (authority::PersonNameKey) at the same affiliation
+// (0.85). Blocks of more than `max_block` records under one name key are skipped.
+Result<std::vector<EntityPair>> FindEntityMergeCandidates(Registry& registry,
+                                                          const std::string& entity,
+                                                          size_t max_pairs = 200,
+                                                          size_t max_block = 50);
+
+// Merges organisation or person `merged_id` into `kept_id`: every reference moves to the kept
+// record (organisation: tasks' host, people's affiliation, sub-units' parent; person: tasks' PI
+// and members) and is written down in merge_moves; the merged record gets merged_into and its
+// page redirects; each task touched goes through the change log, so search facets follow.
+// Decisions already taken (selection records, program boards, accounts) keep the ids they
+// were taken with. Errors as MergeTasks (merge.same_record, merge.already_merged_entity, …).
+Result<int64_t> MergeEntities(Registry& registry, const std::string& entity, int64_t kept_id,
+                              int64_t merged_id, const std::string& reason, double score,
+                              const MergeActor& actor);
+
+// The record an organisation or person was merged into (nullopt when it was not).
+Result<std::optional<int64_t>> MergedInto(Registry& registry, const std::string& entity,
+                                          int64_t id);
 
 struct MergeRecord {
   int64_t id = 0;
@@ -94,7 +136,9 @@ struct MergeRecord {
   bool undone() const { return !undone_at.empty(); }
 };
 
-// Newest first.
-Result<std::vector<MergeRecord>> ListMerges(Registry& registry, int limit);
+// Newest first; entity "task", "organisation" or "person" ("" for all). kept_title and
+// merged_title hold the names of organisations and people.
+Result<std::vector<MergeRecord>> ListMerges(Registry& registry, int limit,
+                                            const std::string& entity = "");
 
 }  // namespace ketnoi::registry

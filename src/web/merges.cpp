@@ -124,19 +124,80 @@ http::Response DuplicatesPage(const http::Request& req, http::Worker& w, const s
   d.set("groups", group_list);
   d.set("no_groups", Bool(groups->empty()));
 
+  // Organisations and people: one merge form per candidate pair.
+  for (const std::string entity : {"organisation", "person"}) {
+    auto pairs = registry::FindEntityMergeCandidates(*w.registry, entity);
+    if (!pairs.ok()) return ErrorPage(req, lang, pairs.status());
+    const std::string prefix = entity == "organisation" ? "/organisations/" : "/people/";
+    data list{data::type::list};
+    for (const auto& p : *pairs) {
+      auto label = [&](const registry::EntityCandidate& c) {
+        return "#" + std::to_string(c.id) + " " + c.name;
+      };
+      std::string why;
+      for (const auto& r : p.reasons) why += (why.empty() ? "" : ", ") + T(r, lang);
+      std::string rows = "<ul class=\"why\">";
+      for (const registry::EntityCandidate* c : {&p.a, &p.b})
+        rows += "<li><a href=\"" + prefix + std::to_string(c->id) + "\">" + HtmlEscape(label(*c)) +
+                "</a> — " +
+                HtmlEscape(T(
+                    "web.merge_record_line", lang,
+                    {{"source", c->source + (c->external_id.empty() ? "" : " · " + c->external_id)},
+                     {"detail", c->detail.empty() ? "—" : c->detail},
+                     {"tasks", std::to_string(c->tasks)}})) +
+                "</li>";
+      rows += "<li>" + HtmlEscape(why) + "</li></ul>";
+      FormPage f;
+      f.embedded = true;
+      f.id_prefix =
+          entity.substr(0, 1) + std::to_string(p.a.id) + "-" + std::to_string(p.b.id) + "-";
+      f.heading = T("web.merge_merge_heading", lang,
+                    {{"a", label(p.a)}, {"b", label(p.b)}, {"score", Decimal(p.score, lang)}});
+      f.before_html = rows;
+      f.action = std::string(kPage) + "/merge";
+      f.submit = T("web.merge_merge_submit", lang);
+      f.fields = {
+          {"entity", "", "hidden", entity},
+          {"a", "", "hidden", std::to_string(p.a.id)},
+          {"b", "", "hidden", std::to_string(p.b.id)},
+          {"score", "", "hidden", Decimal(p.score, "en")},
+          {.name = "kept",
+           .label = T("web.merge_keep", lang),
+           .type = "select",
+           .value = std::to_string(p.a.id),
+           .required = true,
+           .options = {{std::to_string(p.a.id), label(p.a) + " (" + p.a.source + ")"},
+                       {std::to_string(p.b.id), label(p.b) + " (" + p.b.source + ")"}}},
+          {.name = "reason",
+           .label = T("web.merge_reason", lang),
+           .type = "textarea",
+           .required = true},
+      };
+      data pd;
+      pd.set("form", FormHtml(req, f));
+      list.push_back(pd);
+    }
+    d.set(entity == "organisation" ? "org_pairs" : "person_pairs", list);
+    d.set(entity == "organisation" ? "no_org_pairs" : "no_person_pairs", Bool(pairs->empty()));
+  }
+
   auto merges = registry::ListMerges(*w.registry, 200);
   if (!merges.ok()) return ErrorPage(req, lang, merges.status());
   data merge_list{data::type::list};
   for (const auto& m : *merges) {
     data md;
     md.set("id", std::to_string(m.id));
+    const std::string prefix = m.entity == "organisation" ? "/organisations/"
+                               : m.entity == "person"     ? "/people/"
+                                                          : "/tasks/";
+    md.set("kind", T("web.merge_kind_" + m.entity, lang));
     md.set("kept", "#" + std::to_string(m.kept_id) + " " + m.kept_title);
-    md.set("kept_url", "/tasks/" + std::to_string(m.kept_id));
+    md.set("kept_url", prefix + std::to_string(m.kept_id));
     md.set("merged", "#" + std::to_string(m.merged_id) + " " + m.merged_title);
-    // The merged task's public page redirects to the kept one; staff compare it on its edit
+    // The merged record's public page redirects to the kept one; staff compare it on its edit
     // form (every field, untouched by the merge) until they undo or leave it.
-    md.set("merged_url", m.undone() ? "/tasks/" + std::to_string(m.merged_id)
-                                    : "/tasks/" + std::to_string(m.merged_id) + "/edit");
+    md.set("merged_url", m.undone() ? prefix + std::to_string(m.merged_id)
+                                    : prefix + std::to_string(m.merged_id) + "/edit");
     md.set("reason", m.reason);
     md.set("by", m.merged_by);
     md.set("at", m.merged_at);
@@ -194,8 +255,12 @@ http::Response MergePost(const http::Request& req, http::Worker& w) {
     score = 0;  // a hand-made post: the merge stands on its reason
   }
   if (!(score >= 0 && score <= 1)) score = 0;
-  auto id =
-      registry::MergeTasks(*w.registry, *kept, merged, req.Form("reason"), score, ActorOf(req));
+  std::string entity = req.Form("entity");
+  auto id = entity.empty() || entity == "task"
+                ? registry::MergeTasks(*w.registry, *kept, merged, req.Form("reason"), score,
+                                       ActorOf(req))
+                : registry::MergeEntities(*w.registry, entity, *kept, merged, req.Form("reason"),
+                                          score, ActorOf(req));
   if (!id.ok()) return Refused(req, w, id.status());
   return Redirect(std::string(kPage) + "?merged=" + std::to_string(*id));
 }
@@ -217,7 +282,7 @@ void AddMergeRoutes(std::vector<http::Route>& routes) {
     r.cacheable = false;
     routes.push_back(std::move(r));
   };
-  add("GET", kPage, "Cross-source duplicate tasks: candidate groups and merges",
+  add("GET", kPage, "Cross-source duplicates (tasks, organisations, people): candidates and merges",
       [](const http::Request& req, http::Worker& w) {
         std::string lang = Lang(req);
         std::string notice = req.HasQuery("merged")   ? T("web.merge_merged_notice", lang)
@@ -225,8 +290,8 @@ void AddMergeRoutes(std::vector<http::Route>& routes) {
                                                       : "";
         return DuplicatesPage(req, w, notice, "");
       });
-  add("POST", std::string(kPage) + "/merge", "Merge one task into another (reason required)",
-      MergePost);
+  add("POST", std::string(kPage) + "/merge",
+      "Merge one task, organisation or person into another (reason required)", MergePost);
   add("POST", std::string(kPage) + "/undo", "Undo a merge (reason required)", UndoPost);
 }
 

@@ -4,11 +4,13 @@
 #include <map>
 #include <set>
 #include <mutex>
+#include <optional>
 
 #include "core/embedded.h"
 #include "core/messages.h"
 #include "dedup/dedup.h"
 #include "text/text.h"
+#include "registry/merge.h"
 #include "web/common.h"
 #include "web/render.h"
 #include "web/routes.h"
@@ -522,12 +524,27 @@ http::Response EntityPage(const http::Request& req, const std::string& lang,
   return Page(req, lang, title, "entity", d);
 }
 
+// A merged organisation or person (registry/merge.h) has one page: the kept record's.
+std::optional<http::Response> MovedTo(const http::Request& req, http::Worker& w,
+                                      const std::string& entity, const std::string& prefix,
+                                      int64_t id) {
+  auto into = registry::MergedInto(*w.registry, entity, id);
+  if (!into.ok()) return ErrorPage(req, Lang(req), into.status());
+  if (!*into) return std::nullopt;
+  http::Response r;
+  r.status = 301;
+  r.Header("Location",
+           prefix + std::to_string(**into) + (req.HasQuery("lang") ? "?lang=" + Lang(req) : ""));
+  return r;
+}
+
 http::Response OrganisationPage(const http::Request& req, http::Worker& w) {
   std::string lang = Lang(req);
   auto id = PathId(req, "id");
   auto org = id ? w.registry->GetOrganisation(*id)
                 : Result<registry::Organisation>(Status::NotFound({"x"}));
   if (!org.ok()) return NotFoundPage(req, w);
+  if (auto moved = MovedTo(req, w, "organisation", "/organisations/", org->id)) return *moved;
   auto tasks = w.registry->PublicTasksBy("host", org->id, 20);
   auto totals = w.registry->PublicTaskTotals("host", org->id);
   if (!tasks.ok() || !totals.ok())
@@ -565,6 +582,7 @@ http::Response PersonPage(const http::Request& req, http::Worker& w) {
   auto id = PathId(req, "id");
   auto person = id ? w.registry->GetPerson(*id) : Result<registry::Person>(Status::NotFound({"x"}));
   if (!person.ok()) return NotFoundPage(req, w);
+  if (auto moved = MovedTo(req, w, "person", "/people/", person->id)) return *moved;
   auto tasks = w.registry->PublicTasksBy("pi", person->id, 50);
   if (!tasks.ok()) return ErrorPage(req, lang, tasks.status());
   std::string affiliation, affiliation_url;
