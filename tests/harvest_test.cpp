@@ -547,6 +547,37 @@ TEST_F(HarvestTest, RetriesOn503AndServerErrorsThenMapsDublinCore) {
       << same.Requests().back();
 }
 
+// Another Ketnoi named by its JSON API URL: recognised by its OpenAPI document and harvested
+// through its OAI-PMH endpoint in the `ketnoi` format (incremental, with deletions); a JSON API
+// that is not a Ketnoi's is refused by name.
+TEST_F(HarvestTest, AnotherKetnoiByItsApiUrl) {
+  Instance source(12);
+  source.clock.Advance(1min);
+  source.Start();
+  Instance dest;
+  const auto n = static_cast<int64_t>(source.PublicIds().size());
+  Sleeps sleeps;
+  const std::string api = "http://127.0.0.1:" + std::to_string(source.port) + "/api/v1";
+  HarvestOptions o = Options(api + "/tasks", sleeps);
+  auto first = exchange::Harvest(*dest.db, *dest.reg, dest.clock, o);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->url, source.OaiUrl());
+  EXPECT_EQ(first->prefix, "ketnoi");
+  EXPECT_EQ(first->added, n);
+  auto again = exchange::Harvest(*dest.db, *dest.reg, dest.clock, Options(api, sleeps));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->added + again->changed, 0);
+  EXPECT_NE(again->from, "") << "the second run is incremental";
+
+  ScriptedServer other(
+      {Answer(200, "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Kho dữ liệu\"}}", "",
+              "application/json")});
+  auto refused =
+      exchange::Harvest(*dest.db, *dest.reg, dest.clock, Options(other.Url() + "/api/v1", sleeps));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message().id, "harvest.not_ketnoi_api");
+}
+
 TEST_F(HarvestTest, ErrorsNameTheUrlAndTheReason) {
   Instance dest;
   Sleeps sleeps;

@@ -496,6 +496,11 @@ constexpr Entry kCatalog[] = {
     {"harvest.not_xml",
      "{url} không phải điểm cung cấp OAI-PMH 2.0: câu trả lời không phải XML ({reason}).",
      "{url} is not an OAI-PMH 2.0 endpoint: the answer is not XML ({reason})."},
+    {"harvest.not_ketnoi_api",
+     "{url} không phải giao diện lập trình (API) của một hệ thống Ketnoi: không có tài liệu "
+     "OpenAPI của Ketnoi tại /api/v1/openapi.json.",
+     "{url} is not the API of a Ketnoi: there is no Ketnoi OpenAPI document at "
+     "/api/v1/openapi.json."},
     {"harvest.oai_error", "{url} báo lỗi OAI-PMH \"{code}\": {reason}",
      "{url} reported the OAI-PMH error \"{code}\": {reason}"},
     {"harvest.page_refused",

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 #include <libxml/parser.h>
+#include <nlohmann/json.hpp>
 #include <libxml/tree.h>
 
 #include <algorithm>
@@ -441,6 +442,7 @@ class Harvester {
       return Status::Invalid({"harvest.bad_url", {{"url", base_}}});
     if (!o_.prefix.empty() && o_.prefix != "ketnoi" && o_.prefix != "oai_dc")
       return Status::Invalid({"harvest.unsupported_prefix", {{"prefix", o_.prefix}}});
+    KETNOI_RETURN_IF_ERROR(ResolveKetnoiApi());
     rep_.url = base_;
     rep_.source = o_.source.empty() ? DefaultHarvestSource(base_) : o_.source;
     rep_.set = o_.set;
@@ -576,6 +578,12 @@ class Harvester {
   // One request, retried; `out` holds the parsed document (which may carry an OAI error).
   Status Request(const std::string& query, OaiAnswer& out) {
     std::string url = base_ + (base_.find('?') == std::string::npos ? "?" : "&") + query;
+    KETNOI_ASSIGN_OR_RETURN(std::string body, Fetch(url));
+    return ParseOai(base_, body, out);
+  }
+
+  // GET with the politeness delay and the retries; the body of a 200 answer.
+  Result<std::string> Fetch(const std::string& url) {
     if (rep_.requests > 0) Sleep(o_.delay);
     std::chrono::milliseconds wait = o_.backoff;
     for (int attempt = 1;; ++attempt) {
@@ -602,7 +610,7 @@ class Harvester {
         return Status::Io(
             {"harvest.http_status", {{"url", base_}, {"status", std::to_string(a.status)}}});
       } else {
-        return ParseOai(base_, a.body, out);
+        return std::move(a.body);
       }
       if (!retry)
         return Status::Io(
@@ -617,6 +625,26 @@ class Harvester {
       Sleep(d);
       wait = std::min(wait * 2, o_.max_backoff);
     }
+  }
+
+  // Another Ketnoi named by its JSON API ("https://…/api/v1", or any URL under it): its
+  // OpenAPI document says it is one, and its OAI-PMH endpoint in the `ketnoi` format then
+  // carries the same task records as the API together with what paging through the API cannot
+  // give — the records changed since a date, and deletions — so that is what is harvested.
+  Status ResolveKetnoiApi() {
+    size_t api = base_.find("/api/v1");
+    if (api == std::string::npos) return Status::Ok();
+    std::string root = base_.substr(0, api);
+    KETNOI_ASSIGN_OR_RETURN(std::string body, Fetch(root + "/api/v1/openapi.json"));
+    auto doc = nlohmann::json::parse(body, nullptr, false);
+    std::string title;
+    if (doc.is_object() && doc.contains("info") && doc["info"].is_object() &&
+        doc["info"].contains("title") && doc["info"]["title"].is_string())
+      title = doc["info"]["title"].get<std::string>();
+    if (title.find("Ketnoi") == std::string::npos)
+      return Status::Invalid({"harvest.not_ketnoi_api", {{"url", base_}}});
+    base_ = root + "/oai";
+    return Status::Ok();
   }
 
   Record ReadRecord(const xmlNode* rec) {

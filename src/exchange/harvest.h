@@ -15,7 +15,10 @@
 // page, the `from` of the next, incremental, run. Polite: a delay between requests, a User-Agent
 // naming Ketnoi, and retries with exponential back-off on network errors and 5xx answers,
 // honouring Retry-After on 503/429. The clock and the sleep are injected, so tests never wait.
-// libcurl and libxml2 stay inside harvest.cpp.
+// Another Ketnoi may also be named by its JSON API URL (…/api/v1): recognised by its OpenAPI
+// document, it is harvested through its OAI-PMH endpoint in the `ketnoi` format, which carries
+// the same records plus what API paging cannot (changes since a date, deletions).
+// libcurl, libxml2 and nlohmann/json stay inside harvest.cpp.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
