@@ -13,6 +13,7 @@ packages=(
   libcurl4-openssl-dev
   clang libclang-rt-14-dev
   curl chromium
+  libreoffice-calc-nogui  # tests: the XLSX export opened by LibreOffice
 )
 
 # npm packages (package.json): Swagger UI embedded into the binary, playwright-core and

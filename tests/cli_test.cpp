@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -306,6 +307,21 @@ TEST(CliExchangeTest, ImportThenExportEveryFormat) {
   EXPECT_NE(text.find("Mã nhiệm vụ | Tên nhiệm vụ"), std::string::npos) << text;
   EXPECT_NE(text.find("Xử lý nước thải công nghiệp | 2022-01-01 00:00:00 | 0"), std::string::npos)
       << text;
+
+  // LibreOffice (scripts/setup.sh installs it) opens the workbook: converted to UTF-8 CSV, the
+  // Vietnamese headers and title are intact and the date cell shows as a date.
+  std::string lo = (dir.path() / "lo").string();
+  std::string convert = "soffice -env:UserInstallation=file://" + lo +
+                        "/profile --headless --convert-to 'csv:Text - txt - csv "
+                        "(StarCalc):44,34,76' --outdir " +
+                        Quote(lo) + " " + Quote(xlsx) + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(convert.c_str()), 0) << "LibreOffice could not open " << xlsx;
+  std::ifstream converted(lo + "/ket-qua.csv");
+  std::string csv_text((std::istreambuf_iterator<char>(converted)),
+                       std::istreambuf_iterator<char>());
+  EXPECT_EQ(csv_text.rfind("Mã nhiệm vụ,Tên nhiệm vụ,Loại,Cấp,Lĩnh vực", 0), 0u) << csv_text;
+  EXPECT_NE(csv_text.find("Xử lý nước thải công nghiệp"), std::string::npos) << csv_text;
+  EXPECT_NE(csv_text.find("01/01/2022"), std::string::npos) << csv_text;
 }
 
 // A registry moved to another Ketnoi: each export format imports into an empty data directory
