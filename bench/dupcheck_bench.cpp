@@ -5,7 +5,8 @@
 // score reaches the exact 10th best. A benchmark, not a test.
 //
 //   dupcheck_bench DATA_DIR [PROBES=20] [SEED=1]
-// KETNOI_BENCH_LATENCY_ONLY=1 skips the exact scan (minutes at 1M) while tuning.
+// KETNOI_BENCH_LATENCY_ONLY=1 skips the exact scan (minutes at 1M) while tuning. The timed
+// checks follow 50 untimed ones with other probes, as on a server that has been running.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -66,23 +67,34 @@ int main(int argc, char** argv) {
 
   // Probes: demo titles re-worded the way applicants do (opening changed, a place added),
   // every other one typed without diacritics.
-  uint64_t rng = 7;
-  std::vector<ketnoi::dedup::Probe> probes;
-  while (static_cast<int>(probes.size()) < n) {
-    std::string title =
-        ketnoi::demo::DemoTaskTitle(seed, static_cast<int64_t>(ketnoi::bench::Next(rng) % *docs));
-    auto tokens = ketnoi::text::Tokenize(title);
-    if (tokens.size() < 6) continue;
-    std::string reworded = "Đề xuất giải pháp";
-    for (size_t i = 2; i < tokens.size(); ++i) reworded += " " + tokens[i].lower;
-    reworded += " trên địa bàn Thủ đô";
-    if (probes.size() % 2) {
-      std::string plain;
-      for (const auto& t : ketnoi::text::Tokenize(reworded))
-        plain += (plain.empty() ? "" : " ") + t.folded;
-      reworded = plain;
+  auto make_probes = [&](int count, uint64_t rng) {
+    std::vector<ketnoi::dedup::Probe> out;
+    while (static_cast<int>(out.size()) < count) {
+      std::string title =
+          ketnoi::demo::DemoTaskTitle(seed, static_cast<int64_t>(ketnoi::bench::Next(rng) % *docs));
+      auto tokens = ketnoi::text::Tokenize(title);
+      if (tokens.size() < 6) continue;
+      std::string reworded = "Đề xuất giải pháp";
+      for (size_t i = 2; i < tokens.size(); ++i) reworded += " " + tokens[i].lower;
+      reworded += " trên địa bàn Thủ đô";
+      if (out.size() % 2) {
+        std::string plain;
+        for (const auto& t : ketnoi::text::Tokenize(reworded))
+          plain += (plain.empty() ? "" : " ") + t.folded;
+        reworded = plain;
+      }
+      out.push_back({reworded, "", 10});
     }
-    probes.push_back({reworded, "", 10});
+    return out;
+  };
+  std::vector<ketnoi::dedup::Probe> probes = make_probes(n, 7);
+  // A server that has been running: 50 checks of other probes first (untimed) warm the page
+  // cache and the document-frequency cache (KETNOI_BENCH_WARMUP=N to change, 0 for cold).
+  const char* warm_env = std::getenv("KETNOI_BENCH_WARMUP");
+  int warmup = warm_env ? std::atoi(warm_env) : 50;
+  {
+    ketnoi::dedup::Checker warm(reg, searcher);
+    for (const auto& p : make_probes(warmup, 1007)) (void)warm.Check(p);
   }
 
   // The rule set's sizes, then any others to compare in the same run:

@@ -893,6 +893,8 @@ Result<Searcher::SimilarDocs> Searcher::Similar(const std::vector<std::string>& 
       q.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), idf);
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::CoordWeight());
+    // Ties among candidates need no order: they are all re-scored.
+    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end()));
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(0, limit)));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
