@@ -3,8 +3,8 @@
 // words both share. Texts are compared as folded syllables (so missing or wrong accents do not
 // matter), after near-synonyms are mapped together and words every proposal uses are dropped;
 // features are syllables and adjacent pairs, weighted by rarity in the registry (IDF from the
-// search index). Candidates come from the index (BM25 over the probe's most distinctive
-// syllables), then are re-scored exactly.
+// check's own index, search/index.h). Candidates are the indexed tasks sharing the probe's
+// rarest features (each weighing its IDF), then are re-scored exactly.
 #pragma once
 
 #include <cstdint>
