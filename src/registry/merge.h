@@ -1,7 +1,8 @@
-// merge — cross-source de-duplication of tasks, organisations and people (issue 5, item 6). The same study often arrives
-// from two sources (the city's own records and a ministry or university harvest) with its title
-// re-typed: without diacritics, in another case, a word changed. FindMergeCandidates proposes
-// groups of such tasks; staff merge one into another with a reason, and can undo every merge.
+// merge — cross-source de-duplication of tasks, organisations and people (issue 5, item 6). The
+// same study often arrives from two sources (the city's own records and a ministry or university
+// harvest) with its title re-typed: without diacritics, in another case, a word changed.
+// FindMergeCandidates proposes groups of such tasks; staff merge one into another with a reason,
+// and can undo every merge.
 //
 // A merge never deletes or rewrites either record: the merged task only gets `merged_into`
 // (the kept task's id), which takes it out of public pages, search, the duplicate check's public
