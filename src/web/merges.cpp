@@ -45,6 +45,44 @@ std::string TaskLabel(const registry::CandidateTask& t) {
   return "#" + std::to_string(t.id) + " " + (t.code.empty() ? t.external_id : t.code);
 }
 
+// One record of a candidate pair, as its merge form names it.
+struct PairSide {
+  int64_t id = 0;
+  std::string label, source;
+};
+
+// The form merging a candidate pair ("" entity: tasks): the record to keep chosen, a reason
+// required, the pair's score carried along.
+std::string MergeFormHtml(const http::Request& req, const std::string& lang,
+                          const std::string& entity, const PairSide& a, const PairSide& b,
+                          double score, const std::string& before_html) {
+  const std::string ida = std::to_string(a.id), idb = std::to_string(b.id);
+  FormPage f;
+  f.embedded = true;
+  f.id_prefix = (entity.empty() ? "m" : entity.substr(0, 1)) + ida + "-" + idb + "-";
+  f.heading = T("web.merge_merge_heading", lang,
+                {{"a", a.label}, {"b", b.label}, {"score", Decimal(score, lang)}});
+  f.before_html = before_html;
+  f.action = std::string(kPage) + "/merge";
+  f.submit = T("web.merge_merge_submit", lang);
+  if (!entity.empty()) f.fields.push_back({"entity", "", "hidden", entity});
+  f.fields.push_back({"a", "", "hidden", ida});
+  f.fields.push_back({"b", "", "hidden", idb});
+  f.fields.push_back({"score", "", "hidden", Decimal(score, "en")});  // read back by std::stod
+  f.fields.push_back({.name = "kept",
+                      .label = T("web.merge_keep", lang),
+                      .type = "select",
+                      .value = ida,
+                      .required = true,
+                      .options = {{ida, a.label + " (" + a.source + ")"},
+                                  {idb, b.label + " (" + b.source + ")"}}});
+  f.fields.push_back({.name = "reason",
+                      .label = T("web.merge_reason", lang),
+                      .type = "textarea",
+                      .required = true});
+  return FormHtml(req, f);
+}
+
 http::Response DuplicatesPage(const http::Request& req, http::Worker& w, const std::string& notice,
                               const std::string& error, int status = 200) {
   std::string lang = Lang(req);
@@ -90,32 +128,9 @@ http::Response DuplicatesPage(const http::Request& req, http::Worker& w, const s
       std::string why_html = "<ul class=\"why\">";
       for (const auto& s : why) why_html += "<li>" + HtmlEscape(s) + "</li>";
       why_html += "</ul>";
-      FormPage f;
-      f.embedded = true;
-      f.id_prefix = "m" + std::to_string(p.a) + "-" + std::to_string(p.b) + "-";
-      f.heading = T("web.merge_merge_heading", lang,
-                    {{"a", TaskLabel(a)}, {"b", TaskLabel(b)}, {"score", Decimal(p.score, lang)}});
-      f.before_html = why_html;
-      f.action = std::string(kPage) + "/merge";
-      f.submit = T("web.merge_merge_submit", lang);
-      f.fields = {
-          {"a", "", "hidden", std::to_string(p.a)},
-          {"b", "", "hidden", std::to_string(p.b)},
-          {"score", "", "hidden", Decimal(p.score, "en")},  // read back by std::stod
-          {.name = "kept",
-           .label = T("web.merge_keep", lang),
-           .type = "select",
-           .value = std::to_string(p.a),
-           .required = true,
-           .options = {{std::to_string(p.a), TaskLabel(a) + " (" + a.source + ")"},
-                       {std::to_string(p.b), TaskLabel(b) + " (" + b.source + ")"}}},
-          {.name = "reason",
-           .label = T("web.merge_reason", lang),
-           .type = "textarea",
-           .required = true},
-      };
       data pd;
-      pd.set("form", FormHtml(req, f));
+      pd.set("form", MergeFormHtml(req, lang, "", {p.a, TaskLabel(a), a.source},
+                                   {p.b, TaskLabel(b), b.source}, p.score, why_html));
       pairs.push_back(pd);
     }
     gd.set("pairs", pairs);
@@ -147,34 +162,9 @@ http::Response DuplicatesPage(const http::Request& req, http::Worker& w, const s
                      {"tasks", std::to_string(c->tasks)}})) +
                 "</li>";
       rows += "<li>" + HtmlEscape(why) + "</li></ul>";
-      FormPage f;
-      f.embedded = true;
-      f.id_prefix =
-          entity.substr(0, 1) + std::to_string(p.a.id) + "-" + std::to_string(p.b.id) + "-";
-      f.heading = T("web.merge_merge_heading", lang,
-                    {{"a", label(p.a)}, {"b", label(p.b)}, {"score", Decimal(p.score, lang)}});
-      f.before_html = rows;
-      f.action = std::string(kPage) + "/merge";
-      f.submit = T("web.merge_merge_submit", lang);
-      f.fields = {
-          {"entity", "", "hidden", entity},
-          {"a", "", "hidden", std::to_string(p.a.id)},
-          {"b", "", "hidden", std::to_string(p.b.id)},
-          {"score", "", "hidden", Decimal(p.score, "en")},
-          {.name = "kept",
-           .label = T("web.merge_keep", lang),
-           .type = "select",
-           .value = std::to_string(p.a.id),
-           .required = true,
-           .options = {{std::to_string(p.a.id), label(p.a) + " (" + p.a.source + ")"},
-                       {std::to_string(p.b.id), label(p.b) + " (" + p.b.source + ")"}}},
-          {.name = "reason",
-           .label = T("web.merge_reason", lang),
-           .type = "textarea",
-           .required = true},
-      };
       data pd;
-      pd.set("form", FormHtml(req, f));
+      pd.set("form", MergeFormHtml(req, lang, entity, {p.a.id, label(p.a), p.a.source},
+                                   {p.b.id, label(p.b), p.b.source}, p.score, rows));
       list.push_back(pd);
     }
     d.set(entity == "organisation" ? "org_pairs" : "person_pairs", list);
