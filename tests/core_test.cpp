@@ -564,7 +564,7 @@ TEST_F(ConfigTest, DefaultsWithoutFile) {
       {"lang", c->lang, "vi"},
       {"server_port", std::to_string(c->server_port), "8080"},
       {"server_bind", c->server_bind, "127.0.0.1"},
-      {"search_facet_sample", std::to_string(c->search_facet_sample), "20000"},
+      {"search_facet_sample", std::to_string(c->search_facet_sample), "5000"},
       {"store_url", c->store_url, ""},
       {"EffectiveStoreUrl", c->EffectiveStoreUrl(), "sqlite:" + (dir_ / "ketnoi.db").string()},
       {"data_dir", c->data_dir.string(), dir_.string()},

@@ -59,7 +59,7 @@ struct SearchRequest {
   bool facets = false;
   std::string lang = "vi";  // labels of facet values
   // Documents examined to count facets; counts are exact below this many matches.
-  int facet_sample = 20000;
+  int facet_sample = 5000;  // as core::Config::search_facet_sample
 };
 
 struct Hit {
