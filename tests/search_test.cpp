@@ -147,6 +147,37 @@ TEST_F(SearchTest, PlaceNamesWithoutDiacriticsFindDistrictsInTitlesAndHosts) {
             std::vector<int64_t>{hosted});
 }
 
+// Words typed together are boosted on the best matches after ranking (not inside the query,
+// which read positions for every match): every page and the export are cut from one order.
+TEST_F(SearchTest, PagesAndExportFollowOneOrderWithTheAdjacentWordsFirst) {
+  std::set<int64_t> adjacent;
+  // 80 matches: within the 100 best that the boost re-ranks.
+  for (int i = 0; i < 40; ++i) {
+    AddTask("s" + std::to_string(i), "Đồng bộ dữ liệu da liễu số " + std::to_string(i));
+    adjacent.insert(AddTask("a" + std::to_string(i),
+                            "Phát triển rau sạch quận Đống Đa số " + std::to_string(i)));
+  }
+  CatchUp();
+  std::vector<int64_t> all = Ids(Find("dong da", [](auto& q) { q.limit = 200; }));
+  ASSERT_EQ(all.size(), 80u);
+  for (size_t i = 0; i < all.size(); ++i)
+    EXPECT_EQ(adjacent.count(all[i]) == 1, i < 40) << "rank " << i;
+  std::vector<int64_t> paged;
+  for (int offset = 0; offset < 90; offset += 7) {
+    std::vector<int64_t> page = Ids(Find("dong da", [&](auto& q) {
+      q.offset = offset;
+      q.limit = 7;
+    }));
+    paged.insert(paged.end(), page.begin(), page.end());
+  }
+  EXPECT_EQ(paged, all);
+  search::SearchRequest req;
+  req.query = "dong da";
+  auto exported = searcher_->MatchingIds(req);
+  ASSERT_TRUE(exported.ok());
+  EXPECT_EQ(*exported, all);
+}
+
 TEST_F(SearchTest, QuotedPhraseFindsOnlyAdjacentWordsInOrder) {
   int64_t phrase = AddTask("1", "Hoàn thiện hệ thống xử lý nước thải sinh hoạt");
   int64_t apart = AddTask("2", "Xử lý chất thải rắn và cấp nước sạch");
