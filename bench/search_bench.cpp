@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
   std::printf("| %d queries on %lld documents | median ms | p90 ms | p99 ms | worst ms |\n", n,
               static_cast<long long>(docs));
   std::printf("|---|---|---|---|---|\n");
-  std::printf("| Ketnoi (exact facets, sample %d) | %.2f | %.2f | %.2f | %.2f |\n",
-              facet_sample, k.median, k.p90, k.p99, k.worst);
+  std::printf("| Ketnoi (exact facets, sample %d) | %.2f | %.2f | %.2f | %.2f |\n", facet_sample,
+              k.median, k.p90, k.p99, k.worst);
   std::printf("| raw Xapian top 20 (anchor) | %.2f | %.2f | %.2f | %.2f |\n", x.median, x.p90,
               x.p99, x.worst);
   std::printf(

@@ -28,10 +28,10 @@ namespace fs = std::filesystem;
 constexpr Xapian::valueno kSlotField = 0, kSlotLevel = 1, kSlotKind = 2, kSlotProgram = 3,
                           kSlotStatus = 4, kSlotYear = 5, kSlotHost = 6, kSlotSource = 7,
                           kSlotDate = 10, kSlotBudget = 11, kSlotTitle = 12,
-                          // Every facet value of a document in one value (BuildDocument), so that
-                          // counting facets reads one value per match instead of eight.
-                          kSlotFacets = 13,
                           kSlotDedup = 0;  // in the duplicate check's indexes
+// Every facet value of a document in one value (BuildDocument), so that counting facets reads
+// one value per match instead of eight (FacetSpy).
+constexpr Xapian::valueno kSlotFacets = 13;
 
 struct FacetDef {
   const char* name;
@@ -724,7 +724,8 @@ bool Adjacent(const Xapian::Database& db, Xapian::docid docid,
     its.push_back(db.positionlist_begin(docid, t));
     if (its.back() == db.positionlist_end(docid, t)) return false;
   }
-  for (Xapian::PositionIterator& first = its.front(); first != Xapian::PositionIterator(); ++first) {
+  for (Xapian::PositionIterator& first = its.front(); first != Xapian::PositionIterator();
+       ++first) {
     bool all = true;
     for (size_t i = 1; i < its.size() && all; ++i) {
       const Xapian::termpos want = *first + static_cast<Xapian::termpos>(i);
