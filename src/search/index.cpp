@@ -844,13 +844,20 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
             ++keep;
           facet.values.resize(keep);
         }
-        for (auto& fv : facet.values) fv.label = FacetLabel(db, facet.name, fv.value, req.lang);
-        std::stable_sort(facet.values.begin(), facet.values.end(),
-                         [&](const FacetValue& a, const FacetValue& b) {
-                           if (a.count != b.count) return a.count > b.count;
-                           return text::Compare(a.label, b.label) < 0;
-                         });
-        if (facet.values.size() > 50) facet.values.resize(50);
+        // Equal counts in Vietnamese order of their labels (one collation key per label).
+        std::vector<std::pair<std::string, FacetValue>> keyed;
+        keyed.reserve(facet.values.size());
+        for (auto& fv : facet.values) {
+          fv.label = FacetLabel(db, facet.name, fv.value, req.lang);
+          keyed.emplace_back(text::CollationKey(fv.label), std::move(fv));
+        }
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+          if (a.second.count != b.second.count) return a.second.count > b.second.count;
+          return a.first < b.first;
+        });
+        if (keyed.size() > 50) keyed.resize(50);
+        facet.values.clear();
+        for (auto& [key, fv] : keyed) facet.values.push_back(std::move(fv));
         result.facets.push_back(std::move(facet));
       }
     }
