@@ -11,6 +11,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include "audit/audit.h"
 #include "core/crypto.h"
@@ -159,13 +160,14 @@ struct ImportJob {
   std::chrono::steady_clock::time_point finished_at;
 };
 
-// The jobs of this process. Threads are joined when the process ends; finished jobs are
-// forgotten an hour after they end.
+// The jobs of this process. A finished job's thread is joined when the next job starts (or
+// when the process ends), so threads do not pile up; finished jobs are forgotten an hour after
+// they end.
 class ImportJobs {
  public:
   ~ImportJobs() {
     std::lock_guard lock(mu_);
-    for (auto& t : threads_)
+    for (auto& [job, t] : threads_)
       if (t.joinable()) t.join();
   }
   std::shared_ptr<ImportJob> Find(const std::string& id) {
@@ -186,9 +188,23 @@ class ImportJobs {
       std::lock_guard job_lock(it->second->mu);
       if (!it->second->finished) return it->second;
     }
+    for (auto it = threads_.begin(); it != threads_.end();) {
+      bool finished;
+      {
+        std::lock_guard job_lock(it->first->mu);
+        finished = it->first->finished;
+      }
+      if (!finished) {
+        ++it;
+        continue;
+      }
+      // Its thread only has to return after marking the job finished.
+      if (it->second.joinable()) it->second.join();
+      it = threads_.erase(it);
+    }
     auto job = std::make_shared<ImportJob>();
     jobs_[id] = job;
-    threads_.emplace_back([job, run = std::move(run)] {
+    threads_.emplace_back(job, [job, run = std::move(run)] {
       run(*job);
       std::lock_guard job_lock(job->mu);
       job->finished = true;
@@ -200,7 +216,7 @@ class ImportJobs {
  private:
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<ImportJob>> jobs_;
-  std::vector<std::thread> threads_;
+  std::vector<std::pair<std::shared_ptr<ImportJob>, std::thread>> threads_;
 };
 
 ImportJobs& Jobs() {
