@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <exception>
 #include <future>
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -219,7 +222,9 @@ class BatchWriter {
       : registry_(registry), db_(db), dedup_(dedup), private_(private_db) {}
 
   // The search index and the duplicate check's two indexes are written on two threads (each
-  // Xapian database is used by one thread only): on two cores that nearly halves a bulk import.
+  // Xapian database is used by one thread only). Writing the search index is the larger part,
+  // so this thread also builds its documents and hands them over in chunks; then it writes
+  // the duplicate check's side. On two cores a bulk import takes about half as long.
   Result<int64_t> Write(const std::vector<int64_t>& ids) {
     for (int64_t id : ids)
       if (id <= 0 || id > static_cast<int64_t>(std::numeric_limits<Xapian::docid>::max()))
@@ -234,28 +239,73 @@ class BatchWriter {
     };
     // The document id is the task id: replacing by id is cheap and idempotent, where replacing
     // by a unique term has to search the pending changes for every document.
+    struct Item {
+      Xapian::docid docid;
+      const registry::TaskRecord* rec;  // null: remove the document
+      Xapian::Document doc;
+    };
+    std::mutex mu;
+    std::condition_variable ready;
+    std::deque<std::vector<Item>> chunks;
+    bool last_chunk = false;
     std::future<void> search_side;
     if (db_)
       search_side = std::async(std::launch::async, [&] {
+        while (true) {
+          std::vector<Item> chunk;
+          {
+            std::unique_lock lock(mu);
+            ready.wait(lock, [&] { return !chunks.empty() || last_chunk; });
+            if (chunks.empty()) return;
+            chunk = std::move(chunks.front());
+            chunks.pop_front();
+          }
+          for (Item& item : chunk) {
+            if (!item.rec) {
+              Delete(*db_, item.docid);
+              continue;
+            }
+            db_->replace_document(item.docid, item.doc);
+            if (!item.rec->program_code.empty())
+              Label("label:program:" + item.rec->program_code, item.rec->program_name);
+            if (item.rec->task.host_id)
+              Label("label:host:" + std::to_string(*item.rec->task.host_id), item.rec->host_name);
+          }
+        }
+      });
+    auto hand_over = [&](std::vector<Item>&& chunk, bool last) {
+      {
+        std::lock_guard lock(mu);
+        if (!chunk.empty()) chunks.push_back(std::move(chunk));
+        last_chunk = last_chunk || last;
+      }
+      ready.notify_one();
+    };
+    std::exception_ptr failed;
+    if (db_) {
+      try {
+        constexpr size_t kChunk = 250;
+        std::vector<Item> chunk;
         for (int64_t id : ids) {
           const registry::TaskRecord* rec = record(id);
           const auto docid = static_cast<Xapian::docid>(id);
-          if (!rec || !rec->task.IsPublic()) {
-            Delete(*db_, docid);
-            continue;
-          }
-          db_->replace_document(docid, BuildDocument(*rec));
-          if (!rec->program_code.empty())
-            Label("label:program:" + rec->program_code, rec->program_name);
-          if (rec->task.host_id)
-            Label("label:host:" + std::to_string(*rec->task.host_id), rec->host_name);
+          if (rec && rec->task.IsPublic())
+            chunk.push_back({docid, rec, BuildDocument(*rec)});
+          else
+            chunk.push_back({docid, nullptr, Xapian::Document()});
+          if (chunk.size() == kChunk) hand_over(std::exchange(chunk, {}), false);
         }
-      });
+        hand_over(std::move(chunk), true);
+      } catch (...) {
+        failed = std::current_exception();
+        hand_over({}, true);
+      }
+    }
     // The duplicate check's side runs here; the search side's exception (if any) is rethrown
     // by get(), after this side has finished with the databases it uses.
-    std::exception_ptr failed;
     try {
       for (int64_t id : ids) {
+        if (failed) break;
         const registry::TaskRecord* rec = record(id);
         const auto docid = static_cast<Xapian::docid>(id);
         if (rec && rec->task.IsPublic()) {
